@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Data flow, one module per concern:
+//   CondenseONNX (import/export) -> CondenseCore (the network as a weighted DAG, forward pass)
+//   -> CondenseLabels / CondenseCollapse -> CondenseEval / CondenseRender / CondenseReport
+//   -> the thin `condense` CLI on top.
+let package = Package(
+    name: "Condense",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "condense", targets: ["condense"]),
+        .library(name: "CondenseCore", targets: ["CondenseCore"]),
+        .library(name: "CondenseONNX", targets: ["CondenseONNX"]),
+        .library(name: "CondenseData", targets: ["CondenseData"]),
+        .library(name: "CondenseEval", targets: ["CondenseEval"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(
+            name: "COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CGraphviz", pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]),
+
+        // The pipeline.
+        .target(name: "CondenseCore", dependencies: ["COpenBLAS"]),
+        .target(
+            name: "CondenseONNX",
+            dependencies: ["CondenseCore", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["Proto/onnx.proto3"]),
+        .target(name: "CondenseData", dependencies: ["CondenseCore"]),
+        .target(name: "CondenseEval", dependencies: ["CondenseCore", "CondenseData"]),
+        .executableTarget(
+            name: "condense",
+            dependencies: [
+                "CondenseCore", "CondenseONNX", "CondenseData", "CondenseEval",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Tests.
+        .target(
+            name: "CondenseTestSupport",
+            dependencies: ["CondenseCore", "CondenseONNX"],
+            path: "Tests/CondenseTestSupport"),
+        .testTarget(
+            name: "CondenseCoreTests",
+            dependencies: ["CondenseCore", "CondenseTestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "CondenseONNXTests",
+            dependencies: ["CondenseONNX", "CondenseEval", "CondenseTestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CondenseDataTests",
+            dependencies: ["CondenseData"]),
+        .testTarget(
+            name: "CondenseCLITests",
+            dependencies: ["condense", "CondenseTestSupport"]),
+    ]
+)

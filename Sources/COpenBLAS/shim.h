@@ -1,0 +1,16 @@
+#ifndef CONDENSE_COPENBLAS_SHIM_H
+#define CONDENSE_COPENBLAS_SHIM_H
+// OpenBLAS: CBLAS for matrix products, and the LAPACK least-squares driver.
+#include <cblas.h>
+
+// LAPACK (Fortran ABI, shipped inside libopenblas): minimum-norm least squares.
+extern void sgelsd_(const int *m, const int *n, const int *nrhs, float *a, const int *lda,
+                    float *b, const int *ldb, float *s, const float *rcond, int *rank,
+                    float *work, const int *lwork, int *iwork, int *info);
+extern void sgels_(const char *trans, const int *m, const int *n, const int *nrhs, float *a,
+                   const int *lda, float *b, const int *ldb, float *work, const int *lwork,
+                   int *info);
+
+/// Pins OpenBLAS to `n` threads (the forward pass is timed per thread count).
+static inline void condense_blas_set_threads(int n) { openblas_set_num_threads(n); }
+#endif

@@ -1,0 +1,108 @@
+/// The network as a weighted DAG in compressed sparse rows, in both directions.
+///
+/// Node `v` is a unit (neuron or channel) with a global index: the units of layer `l`
+/// are `layerOffsets[l] ..< layerOffsets[l + 1]`. Edges are the nonzero weights;
+/// skip connections are ordinary edges that jump layers. Struct-of-arrays storage:
+/// building it is O(V + stored weights), and it holds O(V + E) numbers.
+public struct NeuronGraph: Sendable {
+    /// `layerOffsets[l]` is the first node of layer `l`; the last entry is the node count.
+    public let layerOffsets: [Int]
+    /// Layer of each node.
+    public let layerOfNode: [Int32]
+    /// Bias of each node (0 for inputs).
+    public let bias: [Float]
+    /// Activation of each layer.
+    public let activations: [Activation]
+    /// Outgoing edges of node `v`: `outTargets[outOffsets[v] ..< outOffsets[v + 1]]`.
+    public let outOffsets: [Int]
+    public let outTargets: [Int32]
+    public let outWeights: [Float]
+    /// Incoming edges of node `v`: `inSources[inOffsets[v] ..< inOffsets[v + 1]]`.
+    public let inOffsets: [Int]
+    public let inSources: [Int32]
+    public let inWeights: [Float]
+
+    public var nodeCount: Int { layerOffsets[layerOffsets.count - 1] }
+    public var edgeCount: Int { outTargets.count }
+    public var layerCount: Int { layerOffsets.count - 1 }
+
+    /// Builds the CSR view of `network`; weights with `|w| <= threshold` are not edges.
+    public init(_ network: Network, threshold: Float = 0) {
+        var offsets = [0]
+        for layer in network.layers { offsets.append(offsets[offsets.count - 1] + layer.width) }
+        let n = offsets[offsets.count - 1]
+        layerOffsets = offsets
+        var layerOf = [Int32](repeating: 0, count: n)
+        var biases = [Float](repeating: 0, count: n)
+        for (l, layer) in network.layers.enumerated() {
+            for i in 0..<layer.width {
+                layerOf[offsets[l] + i] = Int32(l)
+                if !layer.bias.isEmpty { biases[offsets[l] + i] = layer.bias[i] }
+            }
+        }
+        layerOfNode = layerOf
+        bias = biases
+        activations = network.layers.map(\.activation)
+
+        // Incoming rows first: node by node, sources in increasing order.
+        var inOff = [Int](repeating: 0, count: n + 1)
+        var inSrc: [Int32] = []
+        var inW: [Float] = []
+        for (l, layer) in network.layers.enumerated() {
+            let blocks = layer.inputs.sorted { $0.source < $1.source }
+            for i in 0..<layer.width {
+                for block in blocks {
+                    let base = offsets[block.source]
+                    let w = block.weights
+                    for j in 0..<w.columns {
+                        let value = w.values[i * w.columns + j]
+                        if abs(value) > threshold {
+                            inSrc.append(Int32(base + j))
+                            inW.append(value)
+                        }
+                    }
+                }
+                inOff[offsets[l] + i + 1] = inSrc.count
+            }
+        }
+        inOffsets = inOff
+        inSources = inSrc
+        inWeights = inW
+
+        // Outgoing rows by a counting-sort transpose: O(V + E).
+        var outOff = [Int](repeating: 0, count: n + 1)
+        for s in inSrc { outOff[Int(s) + 1] += 1 }
+        for v in 0..<n { outOff[v + 1] += outOff[v] }
+        var cursor = outOff
+        var outT = [Int32](repeating: 0, count: inSrc.count)
+        var outW = [Float](repeating: 0, count: inSrc.count)
+        for v in 0..<n {
+            for e in inOff[v]..<inOff[v + 1] {
+                let s = Int(inSrc[e])
+                outT[cursor[s]] = Int32(v)
+                outW[cursor[s]] = inW[e]
+                cursor[s] += 1
+            }
+        }
+        outOffsets = outOff
+        outTargets = outT
+        outWeights = outW
+    }
+
+    /// Node index of a neuron address.
+    @inlinable public func node(_ id: NeuronID) -> Int { layerOffsets[id.layer] + id.index }
+
+    /// Neuron address of a node index.
+    public func neuron(_ v: Int) -> NeuronID {
+        let l = Int(layerOfNode[v])
+        return NeuronID(layer: l, index: v - layerOffsets[l])
+    }
+
+    public func outDegree(_ v: Int) -> Int { outOffsets[v + 1] - outOffsets[v] }
+    public func inDegree(_ v: Int) -> Int { inOffsets[v + 1] - inOffsets[v] }
+
+    /// Outgoing edges of `v` as (target, weight) index range.
+    public func outEdges(_ v: Int) -> Range<Int> { outOffsets[v]..<outOffsets[v + 1] }
+    /// Incoming edges of `v` as (source, weight) index range.
+    public func inEdges(_ v: Int) -> Range<Int> { inOffsets[v]..<inOffsets[v + 1] }
+}
