@@ -14,6 +14,9 @@ let package = Package(
         .library(name: "CondenseONNX", targets: ["CondenseONNX"]),
         .library(name: "CondenseData", targets: ["CondenseData"]),
         .library(name: "CondenseEval", targets: ["CondenseEval"]),
+        .library(name: "CondenseLabels", targets: ["CondenseLabels"]),
+        .library(name: "CondenseCollapse", targets: ["CondenseCollapse"]),
+        .library(name: "CondenseRender", targets: ["CondenseRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -37,10 +40,14 @@ let package = Package(
             exclude: ["Proto/onnx.proto3"]),
         .target(name: "CondenseData", dependencies: ["CondenseCore"]),
         .target(name: "CondenseEval", dependencies: ["CondenseCore", "CondenseData"]),
+        .target(name: "CondenseLabels", dependencies: ["CondenseCore"]),
+        .target(name: "CondenseCollapse", dependencies: ["CondenseCore", "CondenseLabels", "COpenBLAS"]),
+        .target(name: "CondenseRender", dependencies: ["CondenseCore", "CGraphviz"]),
         .executableTarget(
             name: "condense",
             dependencies: [
                 "CondenseCore", "CondenseONNX", "CondenseData", "CondenseEval",
+                "CondenseLabels", "CondenseCollapse", "CondenseRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -60,6 +67,16 @@ let package = Package(
         .testTarget(
             name: "CondenseDataTests",
             dependencies: ["CondenseData"]),
+        .testTarget(
+            name: "CondenseLabelsTests",
+            dependencies: ["CondenseLabels", "CondenseTestSupport"]),
+        .testTarget(
+            name: "CondenseCollapseTests",
+            dependencies: ["CondenseCollapse", "CondenseTestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "CondenseRenderTests",
+            dependencies: ["CondenseRender", "CondenseTestSupport"]),
         .testTarget(
             name: "CondenseCLITests",
             dependencies: ["condense", "CondenseTestSupport"]),

@@ -1,0 +1,46 @@
+import ArgumentParser
+import CondenseCore
+import Foundation
+
+/// The `condense` command line: a thin layer over the Condense modules.
+struct CondenseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "condense",
+        abstract: "Make trained neural networks smaller by removing neurons, and show how.",
+        discussion: """
+            Exit codes: 0 success, 1 user error (bad file, bad flag, bad data), 2 internal error.
+            Every command takes --json to print one JSON object on stdout.
+            """,
+        version: "0.1.0",
+        subcommands: CondenseCommand.allSubcommands)
+}
+
+/// Runs the CLI with Condense's exit-code conventions: one line on stderr and exit
+/// code 1 for a user error, 2 for an internal error.
+@main
+enum Main {
+    static func main() async {
+        do {
+            var command = try CondenseCommand.parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as CondenseError {
+            Terminal.error(error.description)
+            exit(error.isUserError ? 1 : 2)
+        } catch {
+            let code = CondenseCommand.exitCode(for: error)
+            if code == .success {
+                CondenseCommand.exit(withError: error)  // --help, --version
+            }
+            let message = CondenseCommand.message(for: error)
+            Terminal.error(message.isEmpty ? "\(error)" : message)
+            if message.contains("Usage:") || error is ValidationError || code == .validationFailure {
+                exit(1)
+            }
+            exit(code == .failure ? 1 : 2)
+        }
+    }
+}
