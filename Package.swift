@@ -65,6 +65,10 @@ let package = Package(
             dependencies: ["CondenseONNX", "CondenseEval", "CondenseTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
+            name: "CondenseEvalTests",
+            dependencies: ["CondenseEval", "CondenseONNX", "CondenseData"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
             name: "CondenseDataTests",
             dependencies: ["CondenseData"]),
         .testTarget(

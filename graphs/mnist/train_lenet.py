@@ -196,7 +196,6 @@ def main():
         "optimizer": f"Adam lr={args.lr}",
         "seed": args.seed,
         "history": history,
-        "train_seconds": round(train_seconds, 1),
         "exporter": exporter,
         "opset": [{"domain": o.domain, "version": o.version} for o in m.opset_import],
         "op_types": [n.op_type for n in m.graph.node],

@@ -6,7 +6,7 @@ What it does
       scales pixels as x/255 (float32, range [0, 1]);
     * trains sklearn.neural_network.MLPClassifier(hidden_layer_sizes=(300, 100),
       activation="relu", solver="adam", random_state=0) on the first
-      --train-size training images (default 20,000) for --max-iter epochs
+      --train-size training images (default all 60,000) for --max-iter epochs
       (default 20; a ConvergenceWarning is expected and silenced);
     * converts it with skl2onnx.convert_sklearn, FloatTensorType([None, 784]),
       options {id(model): {"zipmap": False}}, target_opset
@@ -68,7 +68,7 @@ def load_mnist(split, data_dir=DATA):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--train-size", type=int, default=20000)
+    ap.add_argument("--train-size", type=int, default=60000)
     ap.add_argument("--max-iter", type=int, default=20)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--data", default=DATA)
@@ -149,7 +149,6 @@ def main():
         "n_iter": int(model.n_iter_),
         "solver": "adam lr=1e-3 batch=128",
         "seed": args.seed,
-        "train_seconds": round(train_seconds, 1),
         "exporter": "skl2onnx.convert_sklearn (zipmap=False)",
         "opset": [{"domain": o.domain, "version": o.version} for o in onx.opset_import],
         "op_types": [(n.domain + "." if n.domain else "") + n.op_type for n in onx.graph.node],

@@ -55,14 +55,16 @@ public struct Network: Hashable, Sendable {
                 }
                 if let bad = c.weights.values.firstIndex(where: { !$0.isFinite }) {
                     throw .nonFiniteWeight(
-                        "layer \(l) '\(layer.name)' weight [\(bad / c.weights.columns), \(bad % c.weights.columns)] is \(c.weights.values[bad])")
+                        "layer \(l) '\(layer.name)' weight [\(bad / c.weights.columns), \(bad % c.weights.columns)] is \(Self.describe(c.weights.values[bad]))")
                 }
             }
             if let bad = layer.bias.firstIndex(where: { !$0.isFinite }) {
-                throw .nonFiniteWeight("layer \(l) '\(layer.name)' bias [\(bad)] is \(layer.bias[bad])")
+                throw .nonFiniteWeight("layer \(l) '\(layer.name)' bias [\(bad)] is \(Self.describe(layer.bias[bad]))")
             }
         }
     }
+
+    private static func describe(_ value: Float) -> String { value.isNaN ? "NaN" : "\(value > 0 ? "+" : "-")infinity" }
 
     /// Layers that read from layer `l` (through a main or a skip connection).
     public func consumers(of l: Int) -> [Int] {

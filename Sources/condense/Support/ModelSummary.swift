@@ -1,0 +1,89 @@
+import CondenseCore
+import CondenseONNX
+
+/// The JSON shape of `condense inspect`: stable snake_case keys.
+struct ModelSummary: Encodable {
+    struct LayerRow: Encodable {
+        var index: Int
+        var name: String
+        var kind: String
+        var width: Int
+        var activation: String
+        var edges: Int
+        var parameters: Int
+        var flops: Int
+        var sources: [Int]
+    }
+    struct KeptOperator: Encodable {
+        var name: String
+        var op_type: String
+        var domain: String
+    }
+
+    var model: String
+    var opset: Int
+    var input_width: Int
+    var output_width: Int
+    var output_transform: String
+    var input_domain: [Float]?
+    var input_scale: Float?
+    var neurons: Int
+    var hidden_neurons: Int
+    var edges: Int
+    var parameters: Int
+    var flops: Int
+    var layers: [LayerRow]
+    var affine_layers: Int
+    var widths: [Int]
+    var kept_operators: [KeptOperator]
+
+    init(path: String, model: ONNXModel) {
+        self.init(path: path, network: model.network)
+        opset = model.opsetVersion
+        input_scale = model.inputScale
+        kept_operators = model.keptOperators.map { KeptOperator(name: $0.name, op_type: $0.opType, domain: $0.domain) }
+    }
+
+    init(path: String, network: Network) {
+        let stats = network.layerStatistics
+        model = path
+        opset = 0
+        input_width = network.inputWidth
+        output_width = network.outputWidth
+        output_transform = network.outputTransform.rawValue
+        input_domain = network.inputDomain.map { [$0.lowerBound, $0.upperBound] }
+        input_scale = nil
+        neurons = network.neuronCount
+        hidden_neurons = network.hiddenNeuronCount
+        edges = network.edgeCount
+        parameters = network.parameterCount
+        flops = network.flopCount
+        layers = stats.map {
+            LayerRow(index: $0.index, name: $0.name, kind: $0.kind, width: $0.width, activation: $0.activation,
+                     edges: $0.edges, parameters: $0.parameters, flops: $0.flops, sources: $0.sources)
+        }
+        affine_layers = network.layers.count - 1
+        widths = network.layers.map(\.width)
+        kept_operators = []
+    }
+
+    /// The human-readable form: a layer table and the totals.
+    var text: String {
+        var table = Table("layer", "name", "width", "activation", "edges", "parameters", "FLOPs", "from")
+        for row in layers {
+            table.add("\(row.index)", row.name, "\(row.width)", row.activation, "\(row.edges)", "\(row.parameters)",
+                      "\(row.flops)", row.sources.map(String.init).joined(separator: ","))
+        }
+        var lines = [
+            "Model \(model) (opset \(opset))",
+            table.rendered,
+            "neurons \(neurons) (hidden \(hidden_neurons)), edges \(edges), parameters \(parameters), FLOPs/sample \(flops)",
+            "output transform: \(output_transform)"
+                + (input_domain.map { ", input domain [\($0[0]), \($0[1])]" } ?? "")
+                + (input_scale.map { ", input scale \($0)" } ?? ""),
+        ]
+        let kept = kept_operators.map { $0.domain.isEmpty ? $0.op_type : "\($0.op_type) (\($0.domain))" }
+        lines.append("kept outside the core: " + (kept.isEmpty ? "none" : kept.joined(separator: ", ")))
+        return lines.joined(separator: "\n")
+    }
+}
