@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "CondenseLabels", targets: ["CondenseLabels"]),
         .library(name: "CondenseCollapse", targets: ["CondenseCollapse"]),
         .library(name: "CondenseRender", targets: ["CondenseRender"]),
+        .library(name: "CondenseApproximate", targets: ["CondenseApproximate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -43,11 +44,14 @@ let package = Package(
         .target(name: "CondenseLabels", dependencies: ["CondenseCore"]),
         .target(name: "CondenseCollapse", dependencies: ["CondenseCore", "CondenseLabels", "COpenBLAS"]),
         .target(name: "CondenseRender", dependencies: ["CondenseCore", "CGraphviz"]),
+        .target(
+            name: "CondenseApproximate",
+            dependencies: ["CondenseCore", "CondenseLabels", "CondenseCollapse", "CondenseEval", "COpenBLAS"]),
         .executableTarget(
             name: "condense",
             dependencies: [
                 "CondenseCore", "CondenseONNX", "CondenseData", "CondenseEval",
-                "CondenseLabels", "CondenseCollapse", "CondenseRender",
+                "CondenseLabels", "CondenseCollapse", "CondenseApproximate", "CondenseRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -78,6 +82,9 @@ let package = Package(
             name: "CondenseCollapseTests",
             dependencies: ["CondenseCollapse", "CondenseTestSupport",
                            .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "CondenseApproximateTests",
+            dependencies: ["CondenseApproximate", "CondenseTestSupport"]),
         .testTarget(
             name: "CondenseRenderTests",
             dependencies: ["CondenseRender", "CondenseTestSupport"]),

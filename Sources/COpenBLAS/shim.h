@@ -11,6 +11,11 @@ extern void sgels_(const char *trans, const int *m, const int *n, const int *nrh
                    const int *lda, float *b, const int *ldb, float *work, const int *lwork,
                    int *info);
 
+// LAPACK singular value decomposition (divide and conquer), for low-rank baselines.
+extern void sgesdd_(const char *jobz, const int *m, const int *n, float *a, const int *lda, float *s,
+                    float *u, const int *ldu, float *vt, const int *ldvt, float *work,
+                    const int *lwork, int *iwork, int *info);
+
 /// Pins OpenBLAS to `n` threads (the forward pass is timed per thread count).
 static inline void condense_blas_set_threads(int n) { openblas_set_num_threads(n); }
 #endif

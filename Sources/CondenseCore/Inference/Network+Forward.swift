@@ -40,15 +40,9 @@ extension Network {
                     gemmAccumulate(x: x, weights: block.weights, into: zp.baseAddress!, rows: n)
                 }
             }
-            var a = z
-            if layer.activation != .identity {
-                let f = layer.activation
-                a.values.withUnsafeMutableBufferPointer { ap in
-                    for k in ap.indices { ap[k] = f(ap[k]) }
-                }
-            }
             if keepingLayers { pre[l] = z }
-            values[l] = a
+            layer.activation.apply(to: &z.values)
+            values[l] = z
             if !keepingLayers {
                 for k in 0..<l where lastUse[k] <= l && k != 0 { values[k] = Matrix(rows: 0, columns: 0) }
             }
@@ -69,6 +63,21 @@ func gemmAccumulate(x: Matrix, weights w: Matrix, into z: UnsafeMutablePointer<F
                 1, xp.baseAddress, Int32(w.columns),
                 wp.baseAddress, Int32(w.columns),
                 1, z, Int32(w.rows))
+        }
+    }
+}
+
+extension Activation {
+    /// Applies the activation to every value in place, with the switch hoisted out of the loop.
+    @inlinable
+    public func apply(to values: inout [Float]) {
+        values.withUnsafeMutableBufferPointer { v in
+            switch self {
+            case .identity: return
+            case .relu: for k in v.indices where v[k] < 0 { v[k] = 0 }
+            case .leakyRelu(let alpha): for k in v.indices where v[k] < 0 { v[k] *= alpha }
+            case .sigmoid, .tanh: for k in v.indices { v[k] = self(v[k]) }
+            }
         }
     }
 }
