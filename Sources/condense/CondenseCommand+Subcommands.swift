@@ -6,6 +6,10 @@ extension CondenseCommand {
         InspectCommand.self,
         EvaluateCommand.self,
         RenderCommand.self,
+        LabelsCommand.self,
+        PlantCommand.self,
+        SimplifyCommand.self,
+        SweepCommand.self,
         DemoCommand.self,
         BenchCommand.self,
     ]

@@ -3,5 +3,9 @@ import ArgumentParser
 extension BenchCommand {
     /// Every benchmark. Add new ones here.
     static let allSubcommands: [ParsableCommand.Type] = [
+        BenchInferenceCommand.self,
+        BenchSimplifyCommand.self,
+        BenchRenderCommand.self,
+        BenchLabelsCommand.self,
     ]
 }

@@ -1,0 +1,84 @@
+import CondenseCore
+
+/// How exact collapse runs: which rules, how tight "equal" is, on which input box
+/// stability is decided, and how much a fold may grow the parameter count.
+public struct ExactCollapseOptions: Sendable, Hashable, Codable {
+    /// How pre-activation bounds are computed for the stability rule.
+    public enum BoundMethod: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Interval arithmetic only (Gowal et al. 2018, IBP): O(parameters).
+        case interval
+        /// Interval arithmetic, then CROWN/DeepPoly back-substitution (Zhang et al. 2018;
+        /// Singh et al. 2019), intersected: tighter, O(layers * width * parameters).
+        case symbolic
+    }
+
+    /// The rules exact collapse can apply.
+    public enum RuleKind: String, Sendable, Hashable, Codable, CaseIterable {
+        case deadEnd = "dead_end"
+        case constant
+        case equivalent
+        case stable
+    }
+
+    /// Max-norm distance between normalised signatures under which neurons are equivalent.
+    public var tolerance: Double
+    /// The input box `[lo, hi]^d` for the stability rule; `nil` uses the model's own
+    /// ``Network/inputDomain``, and without either the stability rule is skipped.
+    public var domain: ClosedRange<Float>?
+    /// A fold of stably linear neurons is made only if the parameter count after it is at
+    /// most this factor times the count before it.
+    public var maxParameterGrowth: Double
+    /// Rules that may fire.
+    public var rules: Set<RuleKind>
+    /// Bounds for the stability rule.
+    public var boundMethod: BoundMethod
+    /// Whether equivalence uses partition refinement (bisimulation) or raw weights only.
+    public var refining: Bool
+    /// Stops after this many passes even if a rule would still fire (each pass removes a neuron).
+    public var maxPasses: Int
+
+    public init(tolerance: Double = 1e-6, domain: ClosedRange<Float>? = nil, maxParameterGrowth: Double = 1.0,
+                rules: Set<RuleKind> = Set(RuleKind.allCases), boundMethod: BoundMethod = .symbolic,
+                refining: Bool = true, maxPasses: Int = 100) {
+        self.tolerance = tolerance
+        self.domain = domain
+        self.maxParameterGrowth = maxParameterGrowth
+        self.rules = rules
+        self.boundMethod = boundMethod
+        self.refining = refining
+        self.maxPasses = maxPasses
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case tolerance, domain, rules, refining
+        case maxParameterGrowth = "max_parameter_growth"
+        case boundMethod = "bound_method"
+        case maxPasses = "max_passes"
+    }
+
+    /// Encodes with the rules sorted, so that equal options give equal JSON.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(tolerance, forKey: .tolerance)
+        try c.encodeIfPresent(domain, forKey: .domain)
+        try c.encode(maxParameterGrowth, forKey: .maxParameterGrowth)
+        try c.encode(rules.map(\.rawValue).sorted(), forKey: .rules)
+        try c.encode(boundMethod, forKey: .boundMethod)
+        try c.encode(refining, forKey: .refining)
+        try c.encode(maxPasses, forKey: .maxPasses)
+    }
+
+    /// Rejects options no run can honour, with one clear line.
+    public func validate() throws(CondenseError) {
+        guard tolerance.isFinite, tolerance >= 0 else {
+            throw .invalidArgument("--tolerance must be a finite number >= 0, not \(tolerance)")
+        }
+        guard maxParameterGrowth.isFinite, maxParameterGrowth > 0 else {
+            throw .invalidArgument("--max-parameter-growth must be a finite number > 0, not \(maxParameterGrowth)")
+        }
+        if let domain, !(domain.lowerBound.isFinite && domain.upperBound.isFinite) {
+            throw .invalidArgument("the input domain must be finite, not \(domain)")
+        }
+        guard maxPasses >= 1 else { throw .invalidArgument("the number of passes must be at least 1") }
+    }
+}

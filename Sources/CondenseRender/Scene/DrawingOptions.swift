@@ -1,0 +1,27 @@
+/// Options of a drawing. Neuron-level and before/after drawings use all of them; the
+/// layer-level diagram uses the theme, the title and the model name.
+public struct DrawingOptions: Hashable, Sendable {
+    /// Which edges to draw; stated in the legend.
+    public var thinning: EdgeThinning
+    public var theme: Theme
+    /// Per-neuron values for the node fill (the colouring hook); `nil` fills by bias.
+    public var coloring: NeuronValues?
+    /// How to draw the input layer; `nil` picks ``InputStyle/automatic(width:)``.
+    public var input: InputStyle?
+    /// The title; `nil` writes the model name and its counts.
+    public var title: String?
+    /// The model's name for the automatic title (e.g. the file name).
+    public var modelName: String
+
+    /// Options with the defaults: at most 30,000 edges, screen theme, fill by bias,
+    /// automatic input style and title.
+    public init(thinning: EdgeThinning = .standard, theme: Theme = .screen, coloring: NeuronValues? = nil,
+                input: InputStyle? = nil, title: String? = nil, modelName: String = "network") {
+        self.thinning = thinning
+        self.theme = theme
+        self.coloring = coloring
+        self.input = input
+        self.title = title
+        self.modelName = modelName
+    }
+}

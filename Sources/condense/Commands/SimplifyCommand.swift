@@ -1,0 +1,182 @@
+import ArgumentParser
+import CondenseCollapse
+import CondenseCore
+import CondenseData
+import CondenseONNX
+import Foundation
+
+/// `condense simplify MODEL -o OUT.onnx --mode exact`: removes neurons without changing
+/// the function on the input domain, writes the smaller model and a certificate.
+struct SimplifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simplify",
+        abstract: "Remove neurons without changing the network's function (dead ends, constants, equivalent "
+            + "neurons, neurons stable on the input domain) and write the smaller model with a certificate.",
+        discussion: """
+            The input file is never modified; the output is written atomically. The certificate lists every \
+            removed neuron (original addresses) with its rule and evidence, and the measured output change \
+            on random points of the domain and on --data.
+            """)
+
+    enum Mode: String, ExpressibleByArgument, CaseIterable {
+        case exact
+        case approx
+    }
+
+    @Argument(help: "An ONNX model file.") var model: String
+    @Option(name: .shortAndLong, help: "Where to write the simplified ONNX model.") var output: String
+    @Option(help: "exact (function unchanged on the domain) or approx (bounded change; see the approx options).")
+    var mode = Mode.exact
+    @Option(help: "Input box LO,HI for the stability rule (default: the model's condense.input_domain).")
+    var domain: String?
+    @Option(help: "Take the input box from the range of this data set.") var domainFrom: String?
+    @Option(help: "Max-norm distance under which normalised neuron signatures count as equal.")
+    var tolerance: Double = 1e-6
+    @Option(help: "Fold stably linear neurons only if parameters after <= F x parameters before.")
+    var maxParameterGrowth: Double = 1.0
+    @Option(help: "Bounds for the stability rule: interval or symbolic (interval, then CROWN).")
+    var bounds = ExactCollapseOptions.BoundMethod.symbolic
+    @Flag(help: "Compare raw weight vectors only (no partition refinement over upstream blocks).")
+    var noRefinement = false
+    @Option(help: "Random points of the domain on which the output change is measured.") var randomPoints = 1000
+    @Option(help: "Seed of the random points.") var seed: UInt64 = 0
+    @Option(help: "Also measure the output change on this data set (MNIST folder, IDX, .npz, .npy).")
+    var data: String?
+    @Option(help: "Use only the first N samples of --data / --domain-from.") var limit: Int?
+    @Option(help: "Also write the JSON certificate to this file.") var report: String?
+    @Flag(help: "Print one JSON object on stdout.") var json = false
+    @OptionGroup(title: "Approximate mode") var approximate: ApproximateSimplifyOptions
+
+    func validate() throws {
+        if domain != nil && domainFrom != nil { throw ValidationError("give --domain or --domain-from, not both") }
+        if randomPoints < 0 { throw ValidationError("--random-points must be >= 0") }
+        if let limit, limit <= 0 { throw ValidationError("--limit must be positive") }
+    }
+
+    func run() async throws {
+        if URL(fileURLWithPath: output).standardizedFileURL == URL(fileURLWithPath: model).standardizedFileURL {
+            throw CondenseError.invalidArgument("the output would overwrite the input model \(model)")
+        }
+        if mode == .approx { return try await runApproximate() }
+        let onnx = try ONNXModel.load(path: model)
+        var box = try domain.map(Self.parseDomain)
+        if let domainFrom {
+            let dataset = try Dataset.load(path: domainFrom, scale: onnx.inputScale, limit: limit)
+            guard let range = dataset.range else { throw CondenseError.invalidData("\(domainFrom) has no values") }
+            box = range
+        }
+        let options = ExactCollapseOptions(
+            tolerance: tolerance, domain: box, maxParameterGrowth: maxParameterGrowth, boundMethod: bounds,
+            refining: !noRefinement)
+        let collapse = ExactCollapse(options: options)
+        if collapse.domain(for: onnx.network) == nil {
+            Terminal.progress("no input domain (--domain, --domain-from or model metadata): stability rule skipped")
+        }
+        let result = try collapse.run(onnx.network)
+        try onnx.write(network: result.network, to: output, metadata: ["condense.simplified": "exact"])
+        let dataset = try data.map { try Dataset.load(path: $0, scale: onnx.inputScale, limit: limit) }
+        let certificate = try result.certificate(
+            original: onnx.network, options: options, randomPoints: randomPoints, seed: seed, data: dataset?.inputs)
+        // The written file, read back, must compute what the simplified network computes.
+        let reloaded = try ONNXModel.load(path: output).network
+        let roundTrip = try OutputDeviation.measure(
+            original: result.network, simplified: reloaded,
+            inputs: RandomPoints.uniform(count: max(1, min(randomPoints, 256)), width: reloaded.inputWidth,
+                                         domain: certificate.randomPointDomain, seed: seed &+ 1))
+        let summary = SimplifyReport(model: model, output: output, data: dataset?.description,
+                                     certificate: certificate, exportRoundTrip: roundTrip)
+        if let report { try AtomicFile.write(try summary.jsonText(), to: report) }
+        if json { try Terminal.printJSON(summary) } else { print(summary.text) }
+    }
+
+    /// Parses `LO,HI` into a box side, with one clear line for bad input.
+    static func parseDomain(_ text: String) throws -> ClosedRange<Float> {
+        let parts = text.split(separator: ",").map { Float($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo.isFinite, hi.isFinite, lo <= hi else {
+            throw CondenseError.invalidArgument("--domain '\(text)' is not LO,HI with finite LO <= HI")
+        }
+        return lo...hi
+    }
+}
+
+/// A report that can be written to a `--report` file as the JSON `--json` prints.
+protocol JSONReport: Encodable {}
+
+extension JSONReport {
+    /// Pretty, key-sorted JSON with a final newline (the format of ``Terminal/printJSON(_:)``).
+    func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}
+
+/// The JSON of `condense simplify`: the certificate's keys at the top level, plus the files.
+struct SimplifyReport: JSONReport {
+    var model: String
+    var output: String
+    var data: String?
+    var certificate: Certificate
+    /// The written model read back against the simplified network (should be 0).
+    var exportRoundTrip: OutputDeviation
+
+    enum Keys: String, CodingKey {
+        case model, output
+        case dataDescription = "data_description"
+        case exportRoundTrip = "export_round_trip"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        try certificate.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(model, forKey: .model)
+        try container.encode(output, forKey: .output)
+        try container.encodeIfPresent(data, forKey: .dataDescription)
+        try container.encode(exportRoundTrip, forKey: .exportRoundTrip)
+    }
+
+    var text: String {
+        let c = certificate
+        var rules = Table("rule", "neurons removed", "seconds")
+        for rule in NeuronFate.Rule.allCases where (c.removedByRule[rule.rawValue] ?? 0) > 0 || rule.isExact {
+            let seconds = c.secondsByRule[rule.timingName].map { String(format: "%.3f", $0) } ?? "-"
+            rules.add(rule.rawValue, "\(c.removedByRule[rule.rawValue] ?? 0)", seconds)
+        }
+        var sizes = Table("", "before", "after", "removed")
+        func row(_ name: String, _ a: Int, _ b: Int) {
+            sizes.add(name, "\(a)", "\(b)", a > 0 ? String(format: "%.1f %%", 100 * Double(a - b) / Double(a)) : "-")
+        }
+        row("hidden neurons", c.before.hiddenNeurons, c.after.hiddenNeurons)
+        row("parameters", c.before.parameters, c.after.parameters)
+        row("edges", c.before.edges, c.after.edges)
+        var checks = Table("output change (logits)", "samples", "max |change|", "relative", "same argmax")
+        func check(_ name: String, _ d: OutputDeviation) {
+            checks.add(name, "\(d.samples)", String(format: "%.3g", d.maxAbsChange),
+                       String(format: "%.3g", d.maxRelativeChange), String(format: "%.2f %%", 100 * d.predictionAgreement))
+        }
+        let box = c.randomPointDomain
+        check("random points in [\(box.lowerBound), \(box.upperBound)]", c.randomPoints)
+        if let d = c.data { check("data", d) }
+        check("exported ONNX read back", exportRoundTrip)
+        let domainText = c.domain.map { "[\($0.lowerBound), \($0.upperBound)]^d" } ?? "none (stability skipped)"
+        var lines = ["Exact collapse of \(model) -> \(output)",
+                     "domain \(domainText), widths \(c.before.widths) -> \(c.after.widths), "
+                        + String(format: "%d passes, %.3f s", c.passes, c.totalSeconds),
+                     "", rules.rendered, "", sizes.rendered, "", checks.rendered]
+        for fold in c.declinedFolds {
+            lines.append("kept \(fold.neurons.count) stably linear neuron(s) of layer \(fold.neurons.first?.layer ?? 0): "
+                         + "folding them would grow the parameters \(fold.parametersBefore) -> \(fold.parametersAfter)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension NeuronFate.Rule {
+    /// Rules exact collapse applies (always listed in its table).
+    var isExact: Bool { ![.approximateMerge, .pruned].contains(self) }
+
+    /// The timing entry the rule's time is reported under.
+    var timingName: String { [.stableDead, .stableLinear].contains(self) ? "stable" : rawValue }
+}
+
+extension ExactCollapseOptions.BoundMethod: ExpressibleByArgument {}
