@@ -61,6 +61,17 @@ import Testing
         }
     }
 
+    @Test func pathSumsEqualTheWeightProductWithSkipConnections() throws {
+        let network = try TestGraphs.network([6, 5, 4, 5, 3], degree: 3, skip: 2, seed: 5)
+        let graph = LayeredDAG(network)
+        #expect(SeparatorTree(graph).hasSkipConnections)
+        let signed = HubLabeling<SumTimes>(graph: graph), absolute = HubLabeling<PathNorm>(graph: graph)
+        #expect(WeightProduct.maxRelativeError(network, absolute: false) { signed.query($0, $1) } < 1e-9)
+        #expect(WeightProduct.maxRelativeError(network, absolute: true) { absolute.query($0, $1) } < 1e-9)
+        // The two semirings differ, so the check can fail.
+        #expect(WeightProduct.maxRelativeError(network, absolute: true) { signed.query($0, $1) } > 1e-3)
+    }
+
     @Test func labelsOfADenseNetworkMeetTheWidthBound() throws {
         let network = try TestGraphs.network([8, 6, 3, 5], degree: 6)
         let labels = HubLabeling<MinPlus>(graph: LayeredDAG(network))

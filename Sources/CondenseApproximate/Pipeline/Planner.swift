@@ -41,7 +41,7 @@ struct Planner {
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             let value = try measure(try reduce(mid))
-            let accepted = value <= limit
+            let accepted = value <= limit + 1e-9 * max(1, abs(limit))
             probes.append(.init(removed: mid, value: value, accepted: accepted))
             if accepted { lo = mid } else { hi = mid - 1 }
         }

@@ -116,7 +116,8 @@ struct LinePlot {
 
     private func line(_ k: Int, _ emphasised: Bool, _ points: [(Double, Double)]) -> String {
         let color = Self.palette[k % Self.palette.count]
-        let dash = emphasised ? "" : Self.dashes[(k / Self.palette.count + 1 + k) % Self.dashes.count]
+        // Thin lines are never solid; the colour cycle's second round shifts the dash pattern.
+        let dash = emphasised ? "" : Self.dashes[1 + (k + k / Self.palette.count) % (Self.dashes.count - 1)]
         let path = points.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
         return "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"\(emphasised ? 2.6 : 1.4)\""
             + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>"
@@ -125,7 +126,7 @@ struct LinePlot {
     private func marker(_ k: Int, at p: (Double, Double)) -> String {
         let color = Self.palette[k % Self.palette.count]
         let (x, y) = p
-        switch (k / 2) % 4 {
+        switch (k + k / Self.palette.count) % 4 {
         case 0: return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"3.5\" fill=\"\(color)\"/>"
         case 1: return "<rect x=\"\(f(x - 3.5))\" y=\"\(f(y - 3.5))\" width=\"7\" height=\"7\" fill=\"\(color)\"/>"
         case 2: return "<polygon points=\"\(f(x)),\(f(y - 4.5)) \(f(x - 4)),\(f(y + 3)) \(f(x + 4)),\(f(y + 3))\" fill=\"\(color)\"/>"

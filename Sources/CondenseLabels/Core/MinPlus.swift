@@ -2,8 +2,9 @@ import Foundation
 
 /// The tropical semiring `(R ∪ {+inf}, min, +)` with edge length `-ln|w|`: the value of a
 /// pair is the shortest path length, i.e. minus the log of the strongest path's `∏|w|`.
-/// Lengths are negative where `|w| > 1`; Dijkstra-based schemes reweight them with a
-/// potential (see ``NodePotential``). O(1) per operation.
+/// Lengths are negative where `|w| > 1`: the labeling schemes sweep the DAG in layer order
+/// and need no care, the Dijkstra baseline reweights them with a ``NodePotential``.
+/// O(1) per operation.
 public enum MinPlus: Semiring {
     public static let name = "min-plus"
     public static let zero = Double.infinity

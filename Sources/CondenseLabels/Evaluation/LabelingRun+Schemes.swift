@@ -35,9 +35,15 @@ extension LabelingResult {
         } details: { labels in
             let bounds = (0..<labels.nodeCount).map(labels.widthBound(of:))
             let separators = labels.tree.intervals.compactMap { $0 }.count
-            return ["width_bound_mean": Double(bounds.reduce(0, +)) / Double(max(1, bounds.count)),
-                    "width_bound_max": Double(bounds.max() ?? 0), "separator_layers": Double(separators),
-                    "cut_layers": Double(labels.tree.isCut.filter { $0 }.count)]
+            var details = ["width_bound_mean": Double(bounds.reduce(0, +)) / Double(max(1, bounds.count)),
+                           "width_bound_max": Double(bounds.max() ?? 0), "separator_layers": Double(separators),
+                           "cut_layers": Double(labels.tree.isCut.filter { $0 }.count)]
+            // Path sums against the product of the (absolute) weight matrices, every input-output pair.
+            if let network = input.network, S.self == SumTimes.self || S.self == PathNorm.self {
+                details["weight_product_max_rel_error"] = WeightProduct.maxRelativeError(
+                    network, absolute: S.self == PathNorm.self) { labels.query($0, $1) }
+            }
+            return details
         }
     }
 

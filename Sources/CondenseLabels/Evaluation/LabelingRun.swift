@@ -85,6 +85,25 @@ public struct LabelingReport: Codable, Sendable {
         case scheme, semiring, order, nodes, edges, layers, build, sizes, queries, verification, details
         case skipConnections = "skip_connections", weightBits = "weight_bits", bitsPerWeightBit = "bits_per_weight_bit"
     }
+
+    /// Encodes every key (absent values as null), so the JSON keys are stable.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(scheme, forKey: .scheme)
+        try c.encode(semiring, forKey: .semiring)
+        try c.encode(order, forKey: .order)
+        try c.encode(nodes, forKey: .nodes)
+        try c.encode(edges, forKey: .edges)
+        try c.encode(layers, forKey: .layers)
+        try c.encode(skipConnections, forKey: .skipConnections)
+        try c.encode(build, forKey: .build)
+        try c.encode(sizes, forKey: .sizes)
+        try c.encode(weightBits, forKey: .weightBits)
+        try c.encode(bitsPerWeightBit, forKey: .bitsPerWeightBit)
+        try c.encode(queries, forKey: .queries)
+        try c.encode(verification, forKey: .verification)
+        try c.encode(details, forKey: .details)
+    }
 }
 
 /// A built labeling and its report.

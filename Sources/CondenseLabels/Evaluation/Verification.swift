@@ -11,6 +11,18 @@ public struct Verification: Codable, Sendable, Hashable {
     /// Scheme-specific counts (e.g. the fraction the labels decided alone).
     public var notes: [String: Double]
 
+    enum CodingKeys: String, CodingKey { case checked, mismatches, reference, error, notes }
+
+    /// Encodes every key, `mismatches` as null for estimates, so the JSON keys are stable.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(checked, forKey: .checked)
+        try container.encode(mismatches, forKey: .mismatches)
+        try container.encode(reference, forKey: .reference)
+        try container.encode(error, forKey: .error)
+        try container.encode(notes, forKey: .notes)
+    }
+
     public init(checked: Int, mismatches: Int?, reference: String, errors: [Double], notes: [String: Double] = [:]) {
         self.checked = checked
         self.mismatches = mismatches

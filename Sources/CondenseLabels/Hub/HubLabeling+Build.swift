@@ -63,14 +63,9 @@ extension HubLabeling {
             partStart.append(partOffsets.count - 1)
         }
         self.tree = tree
-        self.layerOfNode = graph.layerOfNode
         self.layerOffsets = offsets
-        self.chainOffsets = chainOffsets
-        self.chainLayers = chainLayers
-        self.partStart = partStart
-        self.partOffsets = partOffsets
-        self.entryNode = entryNode
-        self.entryValue = entryValue
+        storage = HubStorage(layerOfNode: graph.layerOfNode, chainOffsets: chainOffsets, chainLayers: chainLayers,
+                             partStart: partStart, partOffsets: partOffsets, entryNode: entryNode, entryValue: entryValue)
     }
 
     /// For each node `u` of `first ..< offsets[h]`, the values from `u` to the nodes of layer

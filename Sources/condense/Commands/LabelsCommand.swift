@@ -77,7 +77,7 @@ struct LabelsCommand: AsyncParsableCommand {
             }
         }
         if let exportClasses { try AtomicFile.write(LabelExport.classes(result.labels), to: exportClasses) }
-        let report = Report(model: model, prune: prune, labeling: result.report)
+        let report = Report(model: model, prune: prune ?? 0, labeling: result.report)
         if json { try Terminal.printJSON(report) } else { print(report.text) }
         if options.scheme.isExact, let mismatches = result.report.verification?.mismatches, mismatches > 0 {
             throw CondenseError.internalError("\(mismatches) of \(verify) verified queries disagree with the exhaustive computation")
@@ -86,7 +86,8 @@ struct LabelsCommand: AsyncParsableCommand {
 
     struct Report: Encodable {
         var model: String
-        var prune: Double?
+        /// Fraction of each layer's weights zeroed before labeling (0: none).
+        var prune: Double
         var labeling: LabelingReport
     }
 }
@@ -97,7 +98,7 @@ extension LabelsCommand.Report {
         var table = Table("", "value")
         table.add("scheme", r.scheme + (r.semiring.map { " (\($0))" } ?? "") + (r.order.map { ", order \($0)" } ?? ""))
         table.add("network", "\(r.nodes) neurons, \(r.edges) edges, \(r.layers) layers"
-                  + (r.skipConnections ? ", skip connections" : "") + (prune.map { ", pruned \(Int($0 * 100))%" } ?? ""))
+                  + (r.skipConnections ? ", skip connections" : "") + (prune > 0 ? ", pruned \(Int(prune * 100))%" : ""))
         table.add("build", String(format: "%.3f s (cpu %.3f s)", r.build.wallSeconds, r.build.cpuSeconds))
         table.add("entries per label", String(format: "min %d, mean %.1f, max %d", r.sizes.entriesMin, r.sizes.entriesMean, r.sizes.entriesMax))
         table.add("bits per label", String(format: "min %d, mean %.1f, max %d", r.sizes.bitsMin, r.sizes.bitsMean, r.sizes.bitsMax))

@@ -90,21 +90,20 @@ struct SweepCommand: AsyncParsableCommand {
             onnx.network, testInputs: test.inputs, testLabels: labels,
             calibration: try CalibrationData(inputs: train.inputs, labels: train.labels),
             progress: Terminal.progress)
-        let directory = URL(fileURLWithPath: out)
         let files = ["results.csv": result.csv, "results.tex": result.latex, "accuracy.svg": result.svg]
         for (name, text) in files.sorted(by: { $0.key < $1.key }) {
-            try AtomicFile.write(text, to: directory.appendingPathComponent(name).path)
+            try AtomicFile.write(text, to: (out as NSString).appendingPathComponent(name))
         }
         let summary = Summary(
             model: model, data: test.description, calibration: train.description,
             baselineAccuracy: result.baselineAccuracy, hiddenNeurons: result.hiddenNeurons,
             exactRemoved: result.exactRemoved, allocation: allocation,
             comparisons: result.comparisons, rows: result.rows, totalSeconds: result.totalSeconds,
-            files: (files.keys.sorted() + ["summary.json"]).map { directory.appendingPathComponent($0).path })
+            files: (files.keys.sorted() + ["summary.json"]).map { (out as NSString).appendingPathComponent($0) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try AtomicFile.write(String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n",
-                             to: directory.appendingPathComponent("summary.json").path)
+                             to: (out as NSString).appendingPathComponent("summary.json"))
         if json { try Terminal.printJSON(summary) } else { print(summary.text) }
     }
 }
