@@ -18,4 +18,6 @@ extern void sgesdd_(const char *jobz, const int *m, const int *n, float *a, cons
 
 /// Pins OpenBLAS to `n` threads (the forward pass is timed per thread count).
 static inline void condense_blas_set_threads(int n) { openblas_set_num_threads(n); }
+/// The number of threads OpenBLAS currently uses.
+static inline int condense_blas_threads(void) { return openblas_get_num_threads(); }
 #endif

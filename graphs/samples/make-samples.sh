@@ -9,8 +9,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # LeNet-300-100 before and after an approximate simplification that removes half of the
-# hidden neurons (exact simplification removes none of this trained network's neurons).
-"$condense" simplify "$model" -o "$work/lenet-300-100-approx50.onnx" --mode approx --remove 0.5 \
+# hidden neurons with the calibrated method, as `condense demo` does (exact simplification
+# removes none of this trained network's neurons).
+"$condense" simplify "$model" -o "$work/lenet-300-100-approx50.onnx" --mode approx --remove 0.5 --calibration graphs/mnist/data \
     --report "$work/approx50.json" >/dev/null
 "$condense" render "$model" -o graphs/samples/before.png
 "$condense" render "$work/lenet-300-100-approx50.onnx" -o graphs/samples/after.png
