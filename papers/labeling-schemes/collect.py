@@ -48,6 +48,7 @@ def verify_rows():
             "bits_mean": lab["sizes"]["bits_mean"], "build_s": lab["build"]["wall_seconds"],
             "query_ns": lab["queries"]["ns_per_query"] if lab.get("queries") else None,
         })
+    rows.sort(key=lambda r: (r["scheme"], r["semiring"], r["order"], r["pruned"], r["file"]))
     return rows
 
 

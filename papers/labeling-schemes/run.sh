@@ -37,6 +37,9 @@ for prune in 0 0.9; do
         done
     done
 done
+echo "labels sketch of activation profiles on 1,000 training images" >&2
+"$condense" labels "$model" --scheme sketch --data graphs/mnist/data --limit 1000 --verify 10000 --json \
+    > "$out/sketch-activations-prune0.json"
 
 # 2. Timing: every scheme on LeNet-300-100, its pruned variant and the random DAG, one run.
 echo "bench labels" >&2
