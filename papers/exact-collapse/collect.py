@@ -97,6 +97,31 @@ def fmt(v):
     return str(v)
 
 
+def milp_rows():
+    """Condense's stable neurons per layer against the MILP reference (milp-*.json), where present."""
+    rows = []
+    for name in sorted(os.listdir(HERE)):
+        if not (name.startswith("milp-") and name.endswith(".json")):
+            continue
+        model = name[len("milp-"):-len(".json")]
+        with open(os.path.join(HERE, name)) as f:
+            milp = json.load(f)
+        report = load(model + ".json")
+        for k, layer in enumerate(milp["layers"], start=1):
+            ours = [r for r in report["removed"] if r["neuron"]["layer"] == k]
+            kept = sum(1 for d in report["declined_folds"] for n in d["neurons"] if n["layer"] == k)
+            rows.append({
+                "model": model, "layer": k, "width": layer["width"],
+                "condense_dead": sum(1 for r in ours if r["rule"] == "stable_dead"),
+                "condense_linear": sum(1 for r in ours if r["rule"] == "stable_linear") + kept,
+                "lp_dead": layer["lp_dead"], "lp_active": layer["lp_active"],
+                "milp_dead": layer["milp_dead"], "milp_active": layer["milp_active"],
+                "seen_never_active": layer["seen_never_active"], "seen_never_inactive": layer["seen_never_inactive"],
+                "milp_timed_out": len(layer["timed_out"]), "milp_seconds": round(milp["seconds"], 1),
+            })
+    return rows
+
+
 def main():
     mlps, shows = mlp_rows(), must_show_rows()
     write_csv(os.path.join(HERE, "results.csv"), mlps)
@@ -125,6 +150,18 @@ def main():
     print(markdown(bench["rows"], [("scale", "scale"), ("widths", "widths"), ("edges", "edges"),
                                    ("neurons_removed", "removed"), ("planted", "planted"), ("seconds", "seconds"),
                                    ("nanoseconds_per_edge", "ns per edge")]))
+    milp = milp_rows()
+    if milp:
+        write_csv(os.path.join(HERE, "milp.csv"), milp)
+        print()
+        print(markdown(milp, [("model", "model"), ("layer", "layer"), ("width", "width"),
+                              ("condense_dead", "Condense: stably dead"), ("condense_linear", "Condense: stably linear"),
+                              ("lp_dead", "LP dead"), ("lp_active", "LP active"),
+                              ("milp_dead", "MILP dead"), ("milp_active", "MILP active"),
+                              ("milp_timed_out", "MILP time-outs"),
+                              ("seen_never_active", "never active on samples"),
+                              ("seen_never_inactive", "never inactive on samples"),
+                              ("milp_seconds", "MILP seconds (model)")]))
 
 
 if __name__ == "__main__":

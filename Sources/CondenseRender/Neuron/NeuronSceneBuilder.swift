@@ -72,11 +72,12 @@ struct NeuronSceneBuilder {
                 let fill = mark?.fill ?? (l == 0 ? inputColoring?.fill(local) : coloring.fill(local)) ?? style.missingFill
                 attributes["fillcolor"] = fill.hex
                 if l == 0, case .grid = layout.input {
-                    let side = layout.cellSide * 0.96
+                    // Cells tile the grid; a thin outline in the background colour separates
+                    // them and hides the edges that run beneath the grid (edges are drawn first).
                     attributes["shape"] = "square"
-                    attributes["width"] = GraphvizNumber.format(side / 72)
-                    attributes["color"] = fill.hex
-                    attributes["penwidth"] = "0"
+                    attributes["width"] = GraphvizNumber.format(layout.cellSide / 72)
+                    attributes["color"] = style.background
+                    attributes["penwidth"] = GraphvizNumber.format(max(0.3, layout.cellSide * 0.06))
                 } else if strip {
                     attributes["shape"] = "box"
                     attributes["width"] = GraphvizNumber.format(Self.stripWidth * textScale / 72)
