@@ -80,7 +80,7 @@ let package = Package(
             dependencies: ["CondenseLabels", "CondenseTestSupport"]),
         .testTarget(
             name: "CondenseCollapseTests",
-            dependencies: ["CondenseCollapse", "CondenseTestSupport",
+            dependencies: ["CondenseCollapse", "CondenseTestSupport", "CondenseONNX", "CondenseData",
                            .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "CondenseApproximateTests",
