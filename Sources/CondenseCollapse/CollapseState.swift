@@ -1,24 +1,24 @@
 import CondenseCore
 
-/// The network being simplified, with the map back to the original neurons and the
-/// fates recorded so far: what every rule reads and edits.
-///
-/// Surviving neurons keep their order, so `originalIndex[l][i]` — the original index of
-/// the current neuron `i` of layer `l` — stays increasing through every edit.
+/// The network being simplified (a ``TrackedNetwork``: the map back to the original
+/// neurons and the fates so far) plus the folds the parameter budget refused: what every
+/// rule reads and edits.
 struct CollapseState {
-    var network: Network
-    private(set) var originalIndex: [[Int]]
-    private(set) var fates: [NeuronFate] = []
+    private(set) var tracked: TrackedNetwork
     /// Folds of stably linear neurons the parameter budget refused in the latest stability pass.
     private(set) var declinedFolds: [DeclinedFold] = []
 
-    init(network: Network) {
-        self.network = network
-        originalIndex = network.layers.map { Array(0..<$0.width) }
+    init(network: Network) { tracked = TrackedNetwork(network: network) }
+
+    var network: Network {
+        get { tracked.network }
+        set { tracked.network = newValue }
     }
+    var originalIndex: [[Int]] { tracked.originalIndex }
+    var fates: [NeuronFate] { tracked.fates }
 
     /// The original address of the current neuron `i` of layer `l`. O(1).
-    func original(layer l: Int, index i: Int) -> NeuronID { NeuronID(layer: l, index: originalIndex[l][i]) }
+    func original(layer l: Int, index i: Int) -> NeuronID { tracked.original(layer: l, index: i) }
 
     /// The candidates of hidden layer `l` that may go without emptying the layer: all of
     /// them, or all but the first when they are the whole layer (a layer keeps one unit).
@@ -26,15 +26,9 @@ struct CollapseState {
         candidates.count < network.layers[l].width ? candidates : Array(candidates.dropFirst())
     }
 
-    /// Removes the current neurons `removed` of hidden layer `l`, recording one fate per
-    /// neuron: `fate(i, id)` gets the current index and the original address.
-    /// O(parameters touching layer `l`).
+    /// Removes the current neurons `removed` of hidden layer `l` (``TrackedNetwork/remove(_:fromLayer:fate:)``).
     mutating func remove(_ removed: [Int], fromLayer l: Int, fate: (Int, NeuronID) -> NeuronFate) {
-        guard !removed.isEmpty else { return }
-        for i in removed { fates.append(fate(i, original(layer: l, index: i))) }
-        let gone = Set(removed)
-        network.removeUnits(gone, fromLayer: l)
-        originalIndex[l] = originalIndex[l].enumerated().filter { !gone.contains($0.offset) }.map(\.element)
+        tracked.remove(removed, fromLayer: l, fate: fate)
     }
 
     mutating func clearDeclinedFolds() { declinedFolds = [] }
