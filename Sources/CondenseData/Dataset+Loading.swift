@@ -205,6 +205,11 @@ extension Dataset {
             RawElements(bytes: UnsafeRawBufferPointer(rebasing: raw[0..<byteCount]), type: type, bigEndian: bigEndian)
                 .floats(scale: scale, divisor: isReciprocal ? divisor : nil)
         }
+        // A NaN or infinite input would silently poison every output: refuse the file.
+        if let bad = values.firstIndex(where: { !$0.isFinite }) {
+            throw .invalidData("\(source): sample \(bad / features), feature \(bad % features) is \(values[bad]) "
+                               + "(inputs must be finite)")
+        }
         let size = kept < samples ? " (first \(kept) of \(samples))" : ""
         let unlabeled = labels == nil ? ", unlabeled" : ""
         return try Dataset(

@@ -35,6 +35,17 @@ import Testing
         #expect(labelsFile?.contains("is an IDX labels file") == true)
     }
 
+    @Test func nonFiniteInputsAreRefused() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for (name, bad) in [("nan.npy", Float.nan), ("inf.npy", Float.infinity)] {
+            let path = directory + "/" + name
+            try NPYWriter.write(Matrix(rows: 2, columns: 3, values: [0, 1, 2, 3, bad, 5]), to: path)
+            let message = errorMessage { _ = try Dataset.load(path: path) }
+            #expect(message == "invalid data: \(name): sample 1, feature 1 is \(bad) (inputs must be finite)")
+        }
+    }
+
     @Test func labelCountMismatch() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
