@@ -32,7 +32,7 @@ struct LabelsCommand: AsyncParsableCommand {
     @Option(help: "Random pairs to time queries on.") var queries = 1_000_000
     @Option(help: "Sketch bits k.") var bits = 256
     @Option(help: "GRAIL traversals d.") var traversals = 3
-    @Option(help: "Calibration data for activation sketches (MNIST folder, IDX, .npz or .npy).") var data: String?
+    @Option(help: "Calibration data for activation sketches (MNIST folder, read as its train split; IDX, .npz or .npy).") var data: String?
     @Option(help: "Calibration samples to use with --data.") var limit = 1000
     @Option(help: "Seed of every random choice.") var seed: UInt64 = 1
     @Option(name: .shortAndLong, help: "Write the labels to this file (.json or .csv).") var output: String?
@@ -63,7 +63,7 @@ struct LabelsCommand: AsyncParsableCommand {
         var activations: [Matrix]?
         if let data {
             guard options.scheme == .sketch else { throw CondenseError.invalidArgument("--data is only used by --scheme sketch") }
-            let dataset = try Dataset.load(path: data, scale: onnx.inputScale, limit: limit)
+            let dataset = try Dataset.load(path: data, scale: onnx.inputScale, limit: limit, split: .train)
             activations = try network.forwardAll(dataset.inputs).values
         }
         Terminal.progress("building \(options.scheme.rawValue) labels on \(network.neuronCount) neurons ...")
