@@ -68,9 +68,7 @@ public struct ExactCollapse: Sendable {
             rules.append(EquivalenceRule(tolerance: options.tolerance, refining: options.refining))
         }
         if options.rules.contains(.stable), let domain {
-            let propagation: any BoundPropagation =
-                options.boundMethod == .symbolic ? SymbolicBounds() : IntervalBounds()
-            rules.append(StabilityRule(domain: domain, propagation: propagation,
+            rules.append(StabilityRule(domain: domain, propagation: options.boundMethod.propagation,
                                        maxParameterGrowth: options.maxParameterGrowth))
         }
         return rules

@@ -10,6 +10,18 @@ public struct ExactCollapseOptions: Sendable, Hashable, Codable {
         /// Interval arithmetic, then CROWN/DeepPoly back-substitution (Zhang et al. 2018;
         /// Singh et al. 2019), intersected: tighter, O(layers * width * parameters).
         case symbolic
+        /// Symbolic bounds, then branch and bound on first-layer ReLU splits for the
+        /// second hidden layer's candidates (``SplitBounds``): complete in the limit.
+        case branchAndBound = "branch-and-bound"
+
+        /// The bound computation of this method.
+        var propagation: any BoundPropagation {
+            switch self {
+            case .interval: IntervalBounds()
+            case .symbolic: SymbolicBounds()
+            case .branchAndBound: SplitBounds()
+            }
+        }
     }
 
     /// The rules exact collapse can apply.
@@ -38,7 +50,7 @@ public struct ExactCollapseOptions: Sendable, Hashable, Codable {
     public var maxPasses: Int
 
     public init(tolerance: Double = 1e-6, domain: ClosedRange<Float>? = nil, maxParameterGrowth: Double = 1.0,
-                rules: Set<RuleKind> = Set(RuleKind.allCases), boundMethod: BoundMethod = .symbolic,
+                rules: Set<RuleKind> = Set(RuleKind.allCases), boundMethod: BoundMethod = .branchAndBound,
                 refining: Bool = true, maxPasses: Int = 100) {
         self.tolerance = tolerance
         self.domain = domain

@@ -1,7 +1,8 @@
 import CondenseCore
 
 /// **Stable neurons on an input domain**: bounds on every pre-activation over the box
-/// `[lo, hi]^d` (interval, then symbolic) decide which ReLU-like neurons never switch.
+/// `[lo, hi]^d` (interval, then symbolic, then branch and bound on ReLU splits by default:
+/// ``ExactCollapseOptions/BoundMethod``) decide which ReLU-like neurons never switch.
 ///
 /// - A ReLU with upper bound `<= 0` outputs 0 on the whole box: removed (`stable_dead`).
 /// - A ReLU or LeakyReLU with lower bound `>= 0`, a LeakyReLU with upper bound `<= 0`

@@ -34,8 +34,8 @@ struct SimplifyCommand: AsyncParsableCommand {
     var tolerance: Double = 1e-6
     @Option(help: "Fold stably linear neurons only if parameters after <= F x parameters before.")
     var maxParameterGrowth: Double = 1.0
-    @Option(help: "Bounds for the stability rule: interval or symbolic (interval, then CROWN).")
-    var bounds = ExactCollapseOptions.BoundMethod.symbolic
+    @Option(help: "Bounds for the stability rule: interval, symbolic (interval, then CROWN) or branch-and-bound (CROWN, then branch and bound on first-layer ReLU splits for second-layer candidates).")
+    var bounds = ExactCollapseOptions.BoundMethod.branchAndBound
     @Flag(help: "Compare raw weight vectors only (no partition refinement over upstream blocks).")
     var noRefinement = false
     @Option(help: "Random points of the domain on which the output change is measured.") var randomPoints = 1000

@@ -13,8 +13,8 @@ struct BenchSimplifyCommand: AsyncParsableCommand {
 
     @Option(help: "Width scales of the hidden layers.") var scales = "1,2,4"
     @Option(help: "Timed runs per scale (median reported).") var repeats = 3
-    @Option(help: "Bounds for the stability rule: interval or symbolic.")
-    var bounds = ExactCollapseOptions.BoundMethod.symbolic
+    @Option(help: "Bounds for the stability rule: interval, symbolic or branch-and-bound.")
+    var bounds = ExactCollapseOptions.BoundMethod.branchAndBound
     @Option(help: "Random seed of the planted networks.") var seed: UInt64 = 0
     @Flag(help: "Print one JSON object on stdout.") var json = false
 
