@@ -6,11 +6,7 @@
 # times one simplify at 50 % (simplify-50.json).
 #
 #   papers/approximate-collapse/run.sh        (from anywhere; ~20 s after the build)
-set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-cd "$here/../.."
-condense="${CONDENSE:-.build/release/condense}"
-if [ ! -x "$condense" ]; then swift build -c release --product condense; fi
+source "$(dirname "$0")/../common.sh"
 "$condense" sweep graphs/mnist/lenet-300-100.onnx --data graphs/mnist/data --calibration graphs/mnist/data \
     --fractions 0.5,0.6,0.7,0.8 --out "$here"
 out="$(mktemp -d)"

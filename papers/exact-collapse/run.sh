@@ -7,11 +7,7 @@
 #
 #   papers/exact-collapse/run.sh            (from anywhere; builds condense in release if needed)
 #   CONDENSE=path/to/condense papers/exact-collapse/run.sh
-set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-cd "$here/../.."
-condense="${CONDENSE:-.build/release/condense}"
-if [ ! -x "$condense" ]; then swift build -c release --product condense; fi
+source "$(dirname "$0")/../common.sh"
 out="$here/results"
 mkdir -p "$out"
 data=graphs/mnist/data

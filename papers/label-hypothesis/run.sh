@@ -7,11 +7,7 @@
 # git), pairs.csv, summary.json and prints the table of README.md.
 #
 #   papers/label-hypothesis/run.sh      (about 1 minute; needs numpy, scipy, onnx)
-set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-cd "$here/../.."
-condense="${CONDENSE:-.build/release/condense}"
-if [ ! -x "$condense" ]; then swift build -c release --product condense; fi
+source "$(dirname "$0")/../common.sh"
 model=graphs/mnist/lenet-300-100.onnx
 "$condense" labels "$model" --scheme sketch --bits 256 --queries 1000 -o "$here/labels-weights.json" > /dev/null
 "$condense" labels "$model" --scheme sketch --bits 256 --queries 1000 --data graphs/mnist/data --limit 1000 \

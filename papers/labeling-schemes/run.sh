@@ -7,11 +7,7 @@
 #
 #   papers/labeling-schemes/run.sh            (from anywhere; ~1 min after the build)
 #   CONDENSE=path/to/condense papers/labeling-schemes/run.sh
-set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-cd "$here/../.."
-condense="${CONDENSE:-.build/release/condense}"
-if [ ! -x "$condense" ]; then swift build -c release --product condense; fi
+source "$(dirname "$0")/../common.sh"
 model=graphs/mnist/lenet-300-100.onnx
 out="$here/results"
 mkdir -p "$out"

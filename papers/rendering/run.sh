@@ -7,11 +7,7 @@
 #
 #   papers/rendering/run.sh              (about 30 s after the build)
 #   ANCHOR=1 papers/rendering/run.sh     (plus up to 500 s for dot)
-set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-cd "$here/../.."
-condense="${CONDENSE:-.build/release/condense}"
-if [ ! -x "$condense" ]; then swift build -c release --product condense; fi
+source "$(dirname "$0")/../common.sh"
 model=graphs/mnist/lenet-300-100.onnx
 "$condense" bench render "$model" --repeats 5 --json > "$here/bench-default.json"
 "$condense" bench render "$model" --repeats 5 --max-edges 0 --json > "$here/bench-all-edges.json"
