@@ -84,7 +84,7 @@ let package = Package(
                            .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "CondenseApproximateTests",
-            dependencies: ["CondenseApproximate", "CondenseTestSupport"]),
+            dependencies: ["CondenseApproximate", "CondenseLabels", "CondenseTestSupport"]),
         .testTarget(
             name: "CondenseRenderTests",
             dependencies: ["CondenseRender", "CondenseTestSupport"]),
