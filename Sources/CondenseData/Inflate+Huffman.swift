@@ -67,6 +67,7 @@ struct HuffmanTable: ~Copyable {
     mutating func build(
         lengths: UnsafePointer<UInt8>, count: Int, info: [UInt32], allowSingleCode: Bool, name: String
     ) throws(CondenseError) {
+        // Callers pass 19, at most 286 and at most 30 symbols (checked against the stream).
         precondition(count <= maxSymbols && count <= info.count)
         var counts = [Int](repeating: 0, count: 16)
         var maxLength = 0

@@ -18,46 +18,22 @@ Prints per hidden layer the counts proven by intervals, the LP (triangle relaxat
 MILP, and the neurons seen on data/random points. Needs numpy, scipy, onnx.
 """
 import argparse
-import gzip
 import json
 import os
 import sys
 import time
 
 import numpy as np
-import onnx
-from onnx import numpy_helper
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def affine_layers(path):
-    """(W, b) per Gemm, W as out x in, in graph order (the MLPs of this experiment)."""
-    model = onnx.load(path)
-    inits = {t.name: numpy_helper.to_array(t).astype(np.float64) for t in model.graph.initializer}
-    layers = []
-    for node in model.graph.node:
-        if node.op_type != "Gemm":
-            continue
-        attrs = {a.name: a for a in node.attribute}
-        w = inits[node.input[1]]
-        if not ("transB" in attrs and attrs["transB"].i):
-            w = w.T
-        alpha = attrs["alpha"].f if "alpha" in attrs else 1.0
-        beta = attrs["beta"].f if "beta" in attrs else 1.0
-        layers.append((alpha * w, beta * inits[node.input[2]]))
-    if not layers:
-        sys.exit(f"{path}: no Gemm layers (this reference reads Gemm MLPs only)")
-    return layers
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from mnist_mlp import gemm_layers, mnist_images  # noqa: E402
 
 
 def samples(d, lo, hi):
-    raw = gzip.open(os.path.join(ROOT, "graphs/mnist/data/t10k-images-idx3-ubyte.gz")).read()
-    x = np.frombuffer(raw, np.uint8, offset=16).reshape(-1, 784).astype(np.float64) / 255
-    rng = np.random.default_rng(0)
-    points = lo + (hi - lo) * rng.random((20000, d))
-    return np.concatenate([x, points]) if d == 784 else points
+    """MNIST test images (when the input is 784 wide) and 20,000 seeded random points of the box."""
+    points = lo + (hi - lo) * np.random.default_rng(0).random((20000, d))
+    return np.concatenate([mnist_images("test"), points]) if d == 784 else points
 
 
 class Encoding:
@@ -118,7 +94,7 @@ def main():
     ap.add_argument("--json")
     args = ap.parse_args()
     lo, hi = map(float, args.domain.split(","))
-    layers = affine_layers(args.model)
+    layers = gemm_layers(args.model)
     d = layers[0][0].shape[1]
     x = samples(d, lo, hi)
     enc = Encoding(d, lo, hi)

@@ -23,36 +23,18 @@ pairs, how many are among the 50 pairs each predictor ranks first. Pairs: every 
 and 20,000 random pairs of layer 1, among non-constant neurons. Seeded; writes pairs.csv and summary.json.
 """
 import csv
-import gzip
 import json
 import os
+import sys
 
 import numpy as np
-import onnx
-from onnx import numpy_helper
 from scipy.stats import spearmanr
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.dirname(HERE))
+from mnist_mlp import ROOT, gemm_layers, mnist_images  # noqa: E402
+
 MODEL = os.path.join(ROOT, "graphs/mnist/lenet-300-100.onnx")
-DATA = os.path.join(ROOT, "graphs/mnist/data")
-
-
-def images(name, n):
-    raw = gzip.open(os.path.join(DATA, name)).read()
-    return np.frombuffer(raw, np.uint8, offset=16).reshape(-1, 784)[:n].astype(np.float64) / 255
-
-
-def layers():
-    m = onnx.load(MODEL)
-    inits = {t.name: numpy_helper.to_array(t).astype(np.float64) for t in m.graph.initializer}
-    out = []
-    for node in m.graph.node:
-        if node.op_type == "Gemm":
-            attrs = {a.name: a.i for a in node.attribute if a.name == "transB"}
-            w = inits[node.input[1]]
-            out.append((w if attrs.get("transB") else w.T, inits[node.input[2]]))
-    return out
 
 
 def forward(net, x):
@@ -106,9 +88,9 @@ def merge_change(net, cal, test, layer, i, j, base):
 
 def main():
     rng = np.random.default_rng(0)
-    net = layers()
-    cal = forward(net, images("train-images-idx3-ubyte.gz", 1000))
-    test = forward(net, images("t10k-images-idx3-ubyte.gz", 1000))
+    net = gemm_layers(MODEL)
+    cal = forward(net, mnist_images("train", 1000))
+    test = forward(net, mnist_images("test", 1000))
     base = test[-1]
     rows, summary = [], {"model": "graphs/mnist/lenet-300-100.onnx", "layers": []}
     for layer in (1, 2):

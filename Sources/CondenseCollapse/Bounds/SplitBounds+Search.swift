@@ -10,10 +10,16 @@ struct SplitProblem {
     let w2: [Double], b2: [Double]
     let lo: Double, hi: Double
 
+    /// Whether the search applies: two hidden layers at least, the first a ReLU layer reading
+    /// only the input, the second reading only the first.
+    static func applies(to network: Network) -> Bool {
+        network.layers.count > 3 && network.layers[1].activation == .relu
+            && network.layers[1].inputs.count == 1 && network.layers[1].inputs[0].source == 0
+            && network.layers[2].inputs.count == 1 && network.layers[2].inputs[0].source == 1
+    }
+
     init?(network: Network, bounds: PreActivationBounds, domain: ClosedRange<Float>) {
-        guard network.layers.count > 3, network.layers[1].activation == .relu,
-              network.layers[1].inputs.count == 1, network.layers[1].inputs[0].source == 0,
-              network.layers[2].inputs.count == 1, network.layers[2].inputs[0].source == 1 else { return nil }
+        guard Self.applies(to: network) else { return nil }
         d = network.inputWidth
         n1 = network.layers[1].width
         w1 = network.layers[1].inputs[0].weights.values.map(Double.init)
@@ -58,6 +64,8 @@ struct SplitSearch {
     /// `sign * v_i`: the coefficient of `relu(z1_i)` in the maximised form.
     let c: [Double]
     let constant: Double
+    /// `max |c_i|`: the scale of the multipliers' steps.
+    let scale: Double
     private(set) var disproved = false
 
     init(problem: SplitProblem, target t: Int, sign: Double, iterations: Int) {
@@ -66,6 +74,7 @@ struct SplitSearch {
         self.iterations = iterations
         c = (0..<problem.n1).map { sign * problem.w2[t * problem.n1 + $0] }
         constant = sign * problem.b2[t]
+        scale = c.reduce(0) { max($0, abs($1)) }
     }
 
     /// Whether every subdomain ends with a bound `<= 0` within `budget` subdomains.
@@ -107,7 +116,6 @@ struct SplitSearch {
     /// the bound width `u_i - l_i`); keeps the lowest bound seen, and flags `disproved`
     /// when a relaxation maximiser, a point of the box, makes `sign * z2_t > 0` for real.
     mutating func optimise(_ node: inout Node) {
-        let scale = c.reduce(0) { max($0, abs($1)) }
         for step in 0..<iterations {
             let (bound, z) = evaluate(node)
             node.bound = min(node.bound, bound)

@@ -42,8 +42,11 @@ public struct SplitBounds: BoundPropagation {
 
     public func bounds(of network: Network, on domain: ClosedRange<Float>) -> PreActivationBounds {
         var result = SymbolicBounds().bounds(of: network, on: domain)
-        guard let problem = SplitProblem(network: network, bounds: result, domain: domain) else { return result }
+        guard SplitProblem.applies(to: network) else { return result }
         let candidates = self.candidates(network, result, domain)
+        guard !candidates.isEmpty, let problem = SplitProblem(network: network, bounds: result, domain: domain) else {
+            return result
+        }
         for (t, side) in candidates {
             var search = SplitSearch(problem: problem, target: t, sign: side, iterations: iterations)
             guard search.proves(budget: nodeBudget) else { continue }
@@ -55,8 +58,9 @@ public struct SplitBounds: BoundPropagation {
     /// Unstable second-layer neurons whose sign is the same on every random point:
     /// `(t, +1)` for never positive (try to prove dead), `(t, -1)` for never negative.
     func candidates(_ network: Network, _ bounds: PreActivationBounds, _ domain: ClosedRange<Float>) -> [(Int, Double)] {
+        guard samples > 0 else { return [] }
         let points = RandomPoints.uniform(count: samples, width: network.inputWidth, domain: domain, seed: 0x5EED)
-        guard samples > 0, let pre = try? network.forwardAll(points).preActivations[2] else { return [] }
+        guard let pre = try? network.forwardAll(points).preActivations[2] else { return [] }
         var result: [(Int, Double)] = []
         for t in 0..<network.layers[2].width where bounds.lower[2][t] < 0 && bounds.upper[2][t] > 0 {
             var low = Float.infinity, high = -Float.infinity

@@ -9,9 +9,9 @@ public enum WeightProduct {
     /// `M_last` as row-major `outputs × inputs` doubles.
     public static func outputByInput(_ network: Network, absolute: Bool) -> [Double] {
         let inputs = network.inputWidth
+        // products[l]: M_l, row-major width_l x inputs; M_0 = I is never stored, a block
+        // reading the input adds its own weights.
         var products = [[Double]](repeating: [], count: network.layers.count)
-        products[0] = [Double](repeating: 0, count: inputs * inputs)
-        for i in 0..<inputs { products[0][i * inputs + i] = 1 }
         for l in 1..<network.layers.count {
             var m = [Double](repeating: 0, count: network.layers[l].width * inputs)
             for block in network.layers[l].inputs {
@@ -20,7 +20,11 @@ public enum WeightProduct {
                     for k in 0..<w.columns {
                         let x = Double(absolute ? abs(w[r, k]) : w[r, k])
                         if x == 0 { continue }
-                        for i in 0..<inputs { m[r * inputs + i] += x * source[k * inputs + i] }
+                        if block.source == 0 {
+                            m[r * inputs + k] += x
+                        } else {
+                            for i in 0..<inputs { m[r * inputs + i] += x * source[k * inputs + i] }
+                        }
                     }
                 }
             }
