@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "condense", targets: ["condense"]),
         .library(name: "CondenseCore", targets: ["CondenseCore"]),
+        .library(name: "CondenseGraph", targets: ["CondenseGraph"]),
         .library(name: "CondenseONNX", targets: ["CondenseONNX"]),
         .library(name: "CondenseData", targets: ["CondenseData"]),
         .library(name: "CondenseEval", targets: ["CondenseEval"]),
@@ -18,6 +19,7 @@ let package = Package(
         .library(name: "CondenseCollapse", targets: ["CondenseCollapse"]),
         .library(name: "CondenseRender", targets: ["CondenseRender"]),
         .library(name: "CondenseApproximate", targets: ["CondenseApproximate"]),
+        .library(name: "CondenseWorkflow", targets: ["CondenseWorkflow"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -35,21 +37,27 @@ let package = Package(
 
         // The pipeline.
         .target(name: "CondenseCore", dependencies: ["COpenBLAS"]),
+        .target(name: "CondenseGraph", dependencies: ["CondenseCore", "COpenBLAS"]),
         .target(
             name: "CondenseONNX",
-            dependencies: ["CondenseCore", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            dependencies: ["CondenseCore", "CondenseGraph", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             exclude: ["Proto/onnx.proto3"]),
         .target(name: "CondenseData", dependencies: ["CondenseCore"]),
-        .target(name: "CondenseEval", dependencies: ["CondenseCore", "CondenseData"]),
+        .target(name: "CondenseEval", dependencies: ["CondenseCore", "CondenseData", "CondenseGraph", "CondenseONNX"]),
         .target(name: "CondenseLabels", dependencies: ["CondenseCore"]),
         .target(name: "CondenseCollapse", dependencies: ["CondenseCore", "CondenseLabels", "COpenBLAS"]),
         .target(name: "CondenseRender", dependencies: ["CondenseCore", "CGraphviz"]),
         .target(
             name: "CondenseApproximate",
             dependencies: ["CondenseCore", "CondenseLabels", "CondenseCollapse", "CondenseEval", "COpenBLAS"]),
+        .target(
+            name: "CondenseWorkflow",
+            dependencies: ["CondenseCore", "CondenseONNX", "CondenseData", "CondenseEval", "CondenseCollapse",
+                           "CondenseApproximate"]),
         .executableTarget(
             name: "condense",
             dependencies: [
+                "CondenseWorkflow", "CondenseGraph",
                 "CondenseCore", "CondenseONNX", "CondenseData", "CondenseEval",
                 "CondenseLabels", "CondenseCollapse", "CondenseApproximate", "CondenseRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

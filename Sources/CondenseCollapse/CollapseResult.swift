@@ -17,7 +17,7 @@ public struct CollapseResult: Sendable {
     /// Passes over all rules until none fired (the last pass changes nothing).
     public var passes: Int
     /// The input box the stability rule used, `nil` if it did not run.
-    public var domain: ClosedRange<Float>?
+    public var domain: InputBox?
     /// Folds of stably linear neurons refused by the parameter budget in the last pass.
     public var declinedFolds: [DeclinedFold]
 

@@ -25,7 +25,7 @@ public struct ExactCollapse: Sendable {
 
     /// The input box the stability rule will use for `network`: the option, else the
     /// model's own domain, else none.
-    public func domain(for network: Network) -> ClosedRange<Float>? { options.domain ?? network.inputDomain }
+    public func domain(for network: Network) -> InputBox? { options.box(for: network) }
 
     /// Simplifies `network`; it is not modified. Throws `invalidArgument` for bad options.
     public func run(_ network: Network) throws(CondenseError) -> CollapseResult {
@@ -60,7 +60,7 @@ public struct ExactCollapse: Sendable {
             domain: options.rules.contains(.stable) ? domain : nil, declinedFolds: state.declinedFolds)
     }
 
-    private func makeRules(domain: ClosedRange<Float>?) -> [any CollapseRule] {
+    private func makeRules(domain: InputBox?) -> [any CollapseRule] {
         var rules: [any CollapseRule] = []
         if options.rules.contains(.deadEnd) { rules.append(DeadEndRule()) }
         if options.rules.contains(.constant) { rules.append(ConstantRule()) }

@@ -34,9 +34,11 @@ public struct ExactCollapseOptions: Sendable, Hashable, Codable {
 
     /// Max-norm distance between normalised signatures under which neurons are equivalent.
     public var tolerance: Double
-    /// The input box `[lo, hi]^d` for the stability rule; `nil` uses the model's own
+    /// The box of the network's inputs for the stability rule; `nil` uses the model's own
     /// ``Network/inputDomain``, and without either the stability rule is skipped.
-    public var domain: ClosedRange<Float>?
+    public var domain: InputBox?
+    /// A cube `[lo, hi]^d` of the network's own width, used when ``domain`` is `nil`.
+    public var cube: ClosedRange<Float>?
     /// A fold of stably linear neurons is made only if the parameter count after it is at
     /// most this factor times the count before it.
     public var maxParameterGrowth: Double
@@ -49,7 +51,7 @@ public struct ExactCollapseOptions: Sendable, Hashable, Codable {
     /// Stops after this many passes even if a rule would still fire (each pass removes a neuron).
     public var maxPasses: Int
 
-    public init(tolerance: Double = 1e-6, domain: ClosedRange<Float>? = nil, maxParameterGrowth: Double = 1.0,
+    public init(tolerance: Double = 1e-6, domain: InputBox? = nil, maxParameterGrowth: Double = 1.0,
                 rules: Set<RuleKind> = Set(RuleKind.allCases), boundMethod: BoundMethod = .branchAndBound,
                 refining: Bool = true, maxPasses: Int = 100) {
         self.tolerance = tolerance
@@ -61,8 +63,24 @@ public struct ExactCollapseOptions: Sendable, Hashable, Codable {
         self.maxPasses = maxPasses
     }
 
+    /// Options on the cube `[lo, hi]^d` of whatever width the network has (`nil`: the network's own domain).
+    public init(domain cube: ClosedRange<Float>?, tolerance: Double = 1e-6, maxParameterGrowth: Double = 1.0,
+                rules: Set<RuleKind> = Set(RuleKind.allCases), boundMethod: BoundMethod = .branchAndBound,
+                refining: Bool = true, maxPasses: Int = 100) {
+        self.init(tolerance: tolerance, domain: nil, maxParameterGrowth: maxParameterGrowth, rules: rules,
+                  boundMethod: boundMethod, refining: refining, maxPasses: maxPasses)
+        self.cube = cube
+    }
+
+    /// The box for a network: ``domain``, else ``cube`` at its width, else its own ``Network/inputDomain``.
+    public func box(for network: Network) -> InputBox? {
+        if let domain { return domain }
+        if let range = cube ?? network.inputDomain { return InputBox(uniform: range, width: network.inputWidth) }
+        return nil
+    }
+
     enum CodingKeys: String, CodingKey {
-        case tolerance, domain, rules, refining
+        case tolerance, domain, rules, refining, cube
         case maxParameterGrowth = "max_parameter_growth"
         case boundMethod = "bound_method"
         case maxPasses = "max_passes"
@@ -73,6 +91,7 @@ public struct ExactCollapseOptions: Sendable, Hashable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(tolerance, forKey: .tolerance)
         try c.encodeIfPresent(domain, forKey: .domain)
+        try c.encodeIfPresent(cube.map { [$0.lowerBound, $0.upperBound] }, forKey: .cube)
         try c.encode(maxParameterGrowth, forKey: .maxParameterGrowth)
         try c.encode(rules.map(\.rawValue).sorted(), forKey: .rules)
         try c.encode(boundMethod, forKey: .boundMethod)
@@ -88,8 +107,9 @@ public struct ExactCollapseOptions: Sendable, Hashable, Codable {
         guard maxParameterGrowth.isFinite, maxParameterGrowth > 0 else {
             throw .invalidArgument("--max-parameter-growth must be a finite number > 0, not \(maxParameterGrowth)")
         }
-        if let domain, !(domain.lowerBound.isFinite && domain.upperBound.isFinite) {
-            throw .invalidArgument("the input domain must be finite, not \(domain)")
+        if let domain { _ = try InputBox(lower: domain.lower, upper: domain.upper) }
+        if let cube, !(cube.lowerBound.isFinite && cube.upperBound.isFinite) {
+            throw .invalidArgument("the input domain must be finite, not \(cube)")
         }
         guard maxPasses >= 1 else { throw .invalidArgument("the number of passes must be at least 1") }
     }

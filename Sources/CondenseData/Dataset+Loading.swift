@@ -110,14 +110,35 @@ extension Dataset {
         }
         let inputs = try archive.array(inputName)
         var labels: [Int]?
+        var targets: [Float]?
         var labelsSource = ""
         if let labelName = labelNames.first(where: archive.contains) {
-            labels = try labelValues(try archive.array(labelName), name: "\(name): '\(labelName)'")
+            let array = try archive.array(labelName)
             labelsSource = "'\(labelName)'"
+            if !array.type.isInteger, (try? array.integers()) == nil {
+                // Real-valued targets (a regression data set).
+                guard array.shape.count == 1 || (array.shape.count == 2 && array.shape[1] == 1) else {
+                    throw .invalidData("\(name): '\(labelName)' holds real values of shape \(array.shape); targets must be (N) or (N, 1)")
+                }
+                targets = array.floats()
+                if let bad = targets!.firstIndex(where: { !$0.isFinite }) {
+                    throw .invalidData("\(name): target \(bad) is \(targets![bad]) (targets must be finite)")
+                }
+            } else {
+                labels = try labelValues(array, name: "\(name): '\(labelName)'")
+            }
         }
-        return try make(
+        var dataset = try make(
             source: "\(name) '\(inputName)'", type: inputs.type, bigEndian: false, dimensions: inputs.shape,
             data: inputs.data, labels: labels, labelsSource: labelsSource, options)
+        if let targets {
+            guard targets.count == inputs.shape.first else {
+                throw .invalidData("\(name): \(targets.count) targets for \(inputs.shape.first ?? 0) samples")
+            }
+            dataset.targets = Array(targets.prefix(dataset.count))
+            dataset.description = dataset.description.replacingOccurrences(of: ", unlabeled", with: ", real-valued targets")
+        }
+        return dataset
     }
 
     /// The first of `names` that exists as a file in `directory`.
@@ -187,7 +208,8 @@ extension Dataset {
         let kept = min(samples, options.limit ?? samples)
 
         // uint8 defaults to x/255; other types are taken as is unless a scale is given.
-        let scale = options.scale ?? (type == .uint8 ? 1 / 255 : 1)
+        // Float data is taken as it is (the README's rule); a scale applies to integer data.
+        let scale = type.isInteger ? options.scale ?? (type == .uint8 ? 1 / 255 : 1) : 1
         let inverse = 1 / scale
         let divisor = inverse.rounded()
         let isReciprocal = divisor >= 2 && abs(inverse - divisor) <= divisor * 1e-5

@@ -4,8 +4,10 @@ import CondenseCore
 public struct Dataset: Sendable {
     /// The samples, one row each, already scaled (`raw * inputScale`).
     public var inputs: Matrix
-    /// One class label per sample, if the data came with labels.
+    /// One class label per sample, if the data came with integer labels.
     public var labels: [Int]?
+    /// One target value per sample (regression), if the data came with labels; integer labels as floats.
+    public var targets: [Float]?
     /// One line for people: source, size, element type and scaling,
     /// e.g. "MNIST test, 10000 x 784, uint8 scaled x/255".
     public var description: String
@@ -30,6 +32,7 @@ public struct Dataset: Sendable {
         }
         self.inputs = inputs
         self.labels = labels
+        self.targets = labels.map { $0.map(Float.init) }
         self.description = description
         self.inputScale = inputScale
     }
@@ -63,6 +66,7 @@ public struct Dataset: Sendable {
         copy.inputs = Matrix(
             rows: kept, columns: inputs.columns, values: Array(inputs.values[0..<(kept * inputs.columns)]))
         copy.labels = labels.map { Array($0[0..<kept]) }
+        copy.targets = targets.map { Array($0[0..<kept]) }
         return copy
     }
 

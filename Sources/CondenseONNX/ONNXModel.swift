@@ -1,4 +1,5 @@
 import CondenseCore
+import CondenseGraph
 import Foundation
 import SwiftProtobuf
 
@@ -12,6 +13,8 @@ public struct ONNXModel: Sendable {
     public let proto: Onnx_ModelProto
     /// The neural core as a network.
     public let network: Network
+    /// The whole graph in Condense's IR: every node outside the core is run by its executor.
+    public let graph: ComputeGraph
     let core: NeuralCore
 
     /// An operator of the graph that lies outside the neural core and is kept as it is.
@@ -61,9 +64,12 @@ public struct ONNXModel: Sendable {
         var metadata: [String: String] = [:]
         for entry in proto.metadataProps { metadata[entry.key] = entry.value }
         self.metadata = metadata
+        graph = try ComputeGraph(onnx: proto)
         let extraction = try CoreExtraction(graph: proto.graph)
         core = extraction.core
-        let domain = metadata["condense.input_domain"].flatMap(Self.parseRange)
+        // The metadata's domain describes the model's input: it is the core's only without pre-processing.
+        let hasPreprocessing = graph.primaryInput.name != extraction.core.inputTensor
+        let domain = hasPreprocessing ? nil : metadata["condense.input_domain"].flatMap(Self.parseDomain)
         network = try Network(layers: extraction.layers, outputTransform: extraction.outputTransform, inputDomain: domain)
         let weightNames = Set(core.layers.flatMap { proto.graph.node[$0.affineNode].input.dropFirst() })
         keptOperators = proto.graph.node.enumerated().compactMap { i, node in
@@ -71,6 +77,7 @@ public struct ONNXModel: Sendable {
             if node.opType == "Constant", node.output.allSatisfy(weightNames.contains) { return nil }
             return KeptOperator(name: node.name, opType: node.opType, domain: node.domain)
         }
+        try graph.checkShapesByDryRun()
     }
 
     /// Parses a scale such as "1/255" or "0.5".
@@ -80,6 +87,12 @@ public struct ONNXModel: Sendable {
         let parts = text.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
         if parts.count == 2, let a = Float(parts[0]), let b = Float(parts[1]), b != 0 { return a / b }
         return Float(text.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Parses a domain such as "0,1" (finite, LO <= HI).
+    public static func parseDomain(_ text: String) -> ClosedRange<Float>? {
+        guard let r = parseRange(text), r.lowerBound.isFinite, r.upperBound.isFinite else { return nil }
+        return r
     }
 
     static func parseRange(_ text: String) -> ClosedRange<Float>? {

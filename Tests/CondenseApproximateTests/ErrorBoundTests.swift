@@ -48,7 +48,7 @@ struct ErrorBoundTests {
         let network = try TestModels.network(widths: [5, 7, 2], seed: 4)
         let analysis = try ErrorBoundAnalysis(original: network, simplified: network,
                                               survivors: network.layers.map { Array(0..<$0.width) })
-        #expect(analysis.bound(residuals: try analysis.domainResiduals(on: 0...1)) == 0)
+        #expect(analysis.bound(residuals: try analysis.domainResiduals(on: InputBox(uniform: 0...1, width: 5))) == 0)
     }
 
     @Test("an epsilon target keeps the bound under epsilon; an accuracy target keeps the drop under it")

@@ -58,7 +58,7 @@ struct RuleTests {
         #expect(linear.rule == .stableLinear && linear.evidence["lower"] == 0.5 && linear.evidence["upper"] == 2.5)
         #expect(dead.rule == .stableDead && dead.evidence["upper"] == -1)
         #expect(result.network.layers[2].connection(from: 0) != nil, "the fold needs a skip block from the input")
-        #expect(result.domain == 0...1)
+        #expect(result.domain?.uniformRange == 0...1)
         #expect(try TestNetworks.relativeChange(network, result.network) < 1e-6)
     }
 

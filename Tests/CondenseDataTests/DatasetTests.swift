@@ -88,8 +88,9 @@ import Testing
         #expect(kerasTrain.count == 2 && kerasTrain.labels == [0, 1])
 
         let oneHot = try Dataset.load(path: try file("c.npz", Fixtures.npz_onehot), scale: 0.5)
-        #expect(oneHot.labels == [3, 0, 2] && oneHot.inputs.values == [Float](repeating: 0.5, count: 6))
-        #expect(oneHot.description == "c.npz 'X', 3 x 2, float64 scaled x/2")
+        // Float data is taken as it is: a scale applies to integer data only.
+        #expect(oneHot.labels == [3, 0, 2] && oneHot.inputs.values == [Float](repeating: 1, count: 6))
+        #expect(oneHot.description == "c.npz 'X', 3 x 2, float64 as is")
 
         #expect(errorMessage { _ = try Dataset.load(path: try file("d.npz", Fixtures.npz_badlabels)) }
             == "invalid data: d.npz 'x': 2 labels in 'y' for 3 samples")

@@ -51,7 +51,7 @@ extension ErrorBoundAnalysis {
     /// auxiliary network: the original layers below `m`, then a ReLU layer computing `r_m`
     /// (so that its pre-activations are back-substituted), then a zero output layer.
     /// One ``SymbolicBounds`` run per changed layer.
-    public func domainResiduals(on domain: ClosedRange<Float>) throws(CondenseError) -> [[Double]] {
+    public func domainResiduals(on domain: InputBox) throws(CondenseError) -> [[Double]] {
         try original.layers.indices.map { (m) throws(CondenseError) -> [Double] in
             guard m > 0, let map = residualMap(ofLayer: m) else { return [] }
             let width = map.bias.count

@@ -57,7 +57,7 @@ public struct ApproximateCollapse: Sendable {
                 100 * (before - (try accuracy(of: reduced.network, on: calibration)))
             }
         case .epsilon(let limit):
-            let domain = options.exact.domain ?? network.inputDomain
+            let domain = options.exact.box(for: network)
             total = try planner.largest(within: limit, probes: &search) { (reduced) throws(CondenseError) in
                 let analysis = try ErrorBoundAnalysis(original: base, simplified: reduced.network, survivors: reduced.survivors)
                 if let calibration { return analysis.bound(residuals: try analysis.sampleResiduals(on: calibration.inputs)) }
@@ -81,7 +81,7 @@ public struct ApproximateCollapse: Sendable {
     private func assemble(original: Network, exact: CollapseResult, reduction: Reduction,
                           calibration: CalibrationData?) throws(CondenseError) -> ApproximateResult {
         let base = exact.network
-        let domain = options.exact.domain ?? original.inputDomain
+        let domain = options.exact.box(for: original)
         let analysis = try ErrorBoundAnalysis(original: base, simplified: reduction.network, survivors: reduction.survivors)
         var bound = OutputChangeBound()
         if let calibration { bound.calibration = analysis.bound(residuals: try analysis.sampleResiduals(on: calibration.inputs)) }
@@ -106,7 +106,7 @@ public struct ApproximateCollapse: Sendable {
         var perLayer = [Int](repeating: 0, count: base.layers.count)
         for fate in reduction.fates { perLayer[fate.neuron.layer] += 1 }
         let points = domain.map {
-            RandomPoints.uniform(count: options.randomPoints, width: original.inputWidth, domain: $0, seed: options.seed)
+            RandomPoints.uniform(count: options.randomPoints, box: $0, seed: options.seed)
         }
         return ApproximateResult(
             network: reduction.network, method: method.name, allocation: options.allocation,

@@ -20,7 +20,7 @@ public struct ApproximateResult: Sendable, Encodable {
     /// Hidden neurons removed by the approximate method, per layer of the network.
     public var approximateRemovedPerLayer: [Int]
     /// The input box of the domain bound and of the random points.
-    public var domain: ClosedRange<Float>?
+    public var domain: InputBox?
     /// Sound bounds on the output change.
     public var bound: OutputChangeBound
     /// Sum of the per-merge bounds (a bound by itself only for merges by scale, no re-fit).
@@ -78,7 +78,7 @@ public struct ApproximateResult: Sendable, Encodable {
         try c.encode(target, forKey: .target)
         try c.encode(before, forKey: .before)
         try c.encode(after, forKey: .after)
-        try c.encodeIfPresent(domain.map { [$0.lowerBound, $0.upperBound] }, forKey: .domain)
+        try c.encodeIfPresent(domain, forKey: .domain)
         try c.encode(bound, forKey: .bound)
         try c.encode(mergeBoundSum, forKey: .mergeBoundSum)
         try c.encode(search, forKey: .search)

@@ -7,7 +7,7 @@ import CondenseCore
 public struct IntervalBounds: BoundPropagation {
     public init() {}
 
-    public func bounds(of network: Network, on domain: ClosedRange<Float>) -> PreActivationBounds {
+    public func bounds(of network: Network, on domain: InputBox) -> PreActivationBounds {
         var result = PreActivationBounds(
             inputWidth: network.inputWidth, domain: domain, activations: network.layers.map(\.activation))
         for l in 1..<network.layers.count {

@@ -11,9 +11,9 @@ public struct PreActivationBounds: Sendable, Hashable {
     public let activations: [Activation]
 
     /// Bounds of the input layer only: the box.
-    init(inputWidth: Int, domain: ClosedRange<Float>, activations: [Activation]) {
-        lower = [[Double](repeating: Double(domain.lowerBound), count: inputWidth)]
-        upper = [[Double](repeating: Double(domain.upperBound), count: inputWidth)]
+    init(inputWidth: Int, domain: InputBox, activations: [Activation]) {
+        lower = [domain.lower.map(Double.init)]
+        upper = [domain.upper.map(Double.init)]
         self.activations = activations
     }
 
@@ -27,8 +27,15 @@ public struct PreActivationBounds: Sendable, Hashable {
 
 /// A way to bound pre-activations over an input box (interval arithmetic, CROWN, ...).
 public protocol BoundPropagation: Sendable {
-    /// Bounds for every layer of `network` over `[domain.lowerBound, domain.upperBound]^d`.
-    func bounds(of network: Network, on domain: ClosedRange<Float>) -> PreActivationBounds
+    /// Bounds for every layer of `network` over the box `domain` of its inputs.
+    func bounds(of network: Network, on domain: InputBox) -> PreActivationBounds
+}
+
+extension BoundPropagation {
+    /// Bounds for every layer of `network` over the cube `range^d` of its `d` inputs.
+    public func bounds(of network: Network, on range: ClosedRange<Float>) -> PreActivationBounds {
+        bounds(of: network, on: InputBox(uniform: range, width: network.inputWidth))
+    }
 }
 
 extension Activation {

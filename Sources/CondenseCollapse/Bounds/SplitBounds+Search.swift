@@ -8,7 +8,7 @@ struct SplitProblem {
     let w1: [Double], b1: [Double], l1: [Double], u1: [Double]
     /// Second layer, row-major `n2 x n1`, and its bias.
     let w2: [Double], b2: [Double]
-    let lo: Double, hi: Double
+    let lo: [Double], hi: [Double]
 
     /// Whether the search applies: two hidden layers at least, the first a ReLU layer reading
     /// only the input, the second reading only the first.
@@ -18,7 +18,7 @@ struct SplitProblem {
             && network.layers[2].inputs.count == 1 && network.layers[2].inputs[0].source == 1
     }
 
-    init?(network: Network, bounds: PreActivationBounds, domain: ClosedRange<Float>) {
+    init?(network: Network, bounds: PreActivationBounds, domain: InputBox) {
         guard Self.applies(to: network) else { return nil }
         d = network.inputWidth
         n1 = network.layers[1].width
@@ -28,8 +28,8 @@ struct SplitProblem {
         u1 = bounds.upper[1]
         w2 = network.layers[2].inputs[0].weights.values.map(Double.init)
         b2 = network.layers[2].bias.map(Double.init)
-        lo = Double(domain.lowerBound)
-        hi = Double(domain.upperBound)
+        lo = domain.lower.map(Double.init)
+        hi = domain.upper.map(Double.init)
     }
 
     /// `W1^T k` (length d). O(d n1).
@@ -161,7 +161,7 @@ struct SplitSearch {
         let g = problem.transposedProduct(k)
         var x = [Double](repeating: 0, count: problem.d)
         for j in 0..<problem.d {
-            x[j] = g[j] >= 0 ? problem.hi : problem.lo
+            x[j] = g[j] >= 0 ? problem.hi[j] : problem.lo[j]
             bound += g[j] * x[j]
         }
         return (bound, problem.firstLayer(x))

@@ -40,7 +40,7 @@ public struct SplitBounds: BoundPropagation {
         self.iterations = iterations
     }
 
-    public func bounds(of network: Network, on domain: ClosedRange<Float>) -> PreActivationBounds {
+    public func bounds(of network: Network, on domain: InputBox) -> PreActivationBounds {
         var result = SymbolicBounds().bounds(of: network, on: domain)
         guard SplitProblem.applies(to: network) else { return result }
         let candidates = self.candidates(network, result, domain)
@@ -57,9 +57,9 @@ public struct SplitBounds: BoundPropagation {
 
     /// Unstable second-layer neurons whose sign is the same on every random point:
     /// `(t, +1)` for never positive (try to prove dead), `(t, -1)` for never negative.
-    func candidates(_ network: Network, _ bounds: PreActivationBounds, _ domain: ClosedRange<Float>) -> [(Int, Double)] {
+    func candidates(_ network: Network, _ bounds: PreActivationBounds, _ domain: InputBox) -> [(Int, Double)] {
         guard samples > 0 else { return [] }
-        let points = RandomPoints.uniform(count: samples, width: network.inputWidth, domain: domain, seed: 0x5EED)
+        let points = RandomPoints.uniform(count: samples, box: domain, seed: 0x5EED)
         guard let pre = try? network.forwardAll(points).preActivations[2] else { return [] }
         var result: [(Int, Double)] = []
         for t in 0..<network.layers[2].width where bounds.lower[2][t] < 0 && bounds.upper[2][t] > 0 {

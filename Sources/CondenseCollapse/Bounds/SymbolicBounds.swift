@@ -18,7 +18,7 @@ import CondenseCore
 public struct SymbolicBounds: BoundPropagation {
     public init() {}
 
-    public func bounds(of network: Network, on domain: ClosedRange<Float>) -> PreActivationBounds {
+    public func bounds(of network: Network, on domain: InputBox) -> PreActivationBounds {
         var result = IntervalBounds().bounds(of: network, on: domain)
         let weights = network.layers.map { layer in layer.inputs.map { $0.weights.values.map(Double.init) } }
         for l in network.hiddenLayers where network.layers[l].activation != .identity {
@@ -43,7 +43,7 @@ private struct BackSubstitution {
     /// `weights[l][c]`: the double-precision values of `network.layers[l].inputs[c]`.
     let weights: [[[Double]]]
     let bounds: PreActivationBounds
-    let domain: ClosedRange<Float>
+    let domain: InputBox
 
     func maximum(ofLayer l: Int, rows: [Int], sign: Double) -> [Double] {
         let r = rows.count
@@ -77,13 +77,13 @@ private struct BackSubstitution {
             }
         }
         let inputWidth = widths[0]
-        let lo = Double(domain.lowerBound), hi = Double(domain.upperBound)
+        let lo = domain.lower.map(Double.init), hi = domain.upper.map(Double.init)
         guard !coefficients[0].isEmpty else { return constant }
         return (0..<r).map { k in
             var m = constant[k]
             for j in 0..<inputWidth {
                 let x = coefficients[0][k * inputWidth + j]
-                m += max(x * lo, x * hi)
+                m += max(x * lo[j], x * hi[j])
             }
             return m
         }

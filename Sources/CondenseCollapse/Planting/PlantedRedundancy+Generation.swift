@@ -45,7 +45,7 @@ struct PlantingBuilder {
         layers = [Layer.input(width: d)]
         let hidden = plan.widths.count - 2
         bounds = PreActivationBounds(
-            inputWidth: d, domain: plan.domain,
+            inputWidth: d, domain: InputBox(uniform: plan.domain, width: d),
             activations: [.identity] + Array(repeating: plan.activation, count: hidden) + [.identity])
         let lo = plan.domain.lowerBound, span = plan.domain.upperBound - plan.domain.lowerBound
         var anchorRng = SplitMix64(seed: plan.seed ^ 0xA5C4_02)

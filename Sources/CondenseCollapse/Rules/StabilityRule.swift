@@ -15,7 +15,7 @@ import CondenseCore
 /// the function unchanged on the box. O(bound computation + parameters touched by folds).
 struct StabilityRule: CollapseRule {
     let name = "stable"
-    var domain: ClosedRange<Float>
+    var domain: InputBox
     var propagation: any BoundPropagation
     var maxParameterGrowth: Double
 

@@ -8,7 +8,7 @@ public struct Certificate: Sendable, Codable {
     public var mode: String
     public var options: ExactCollapseOptions
     /// The box the stability rule used (`nil` if it did not run).
-    public var domain: ClosedRange<Float>?
+    public var domain: InputBox?
     public var before: NetworkCounts
     public var after: NetworkCounts
     /// Removed neurons per rule name (`dead_end`, `constant`, `equivalent`, `stable_dead`, ...).
@@ -20,7 +20,7 @@ public struct Certificate: Sendable, Codable {
     public var totalSeconds: Double
     public var passes: Int
     /// The box the random points were drawn from.
-    public var randomPointDomain: ClosedRange<Float>
+    public var randomPointDomain: InputBox
     /// Output change on seeded uniform points of ``randomPointDomain``.
     public var randomPoints: OutputDeviation
     /// Output change on the given data, if any.
@@ -44,8 +44,9 @@ extension CollapseResult {
     public func certificate(original: Network, options: ExactCollapseOptions, randomPoints count: Int = 1000,
                             seed: UInt64 = 0, data: Matrix? = nil) throws(CondenseError) -> Certificate {
         guard count >= 0 else { throw .invalidArgument("the number of random points must be >= 0, not \(count)") }
-        let box = domain ?? options.domain ?? original.inputDomain ?? -1...1
-        let points = RandomPoints.uniform(count: count, width: original.inputWidth, domain: box, seed: seed)
+        let box = domain ?? options.box(for: original)
+            ?? InputBox(uniform: original.inputDomain ?? -1...1, width: original.inputWidth)
+        let points = RandomPoints.uniform(count: count, box: box, seed: seed)
         return Certificate(
             mode: "exact", options: options, domain: domain, before: before, after: after,
             removedByRule: Dictionary(uniqueKeysWithValues: removedByRule.map { ($0.key.rawValue, $0.value) }),

@@ -52,6 +52,21 @@ public struct OutputDeviation: Sendable, Hashable, Codable {
             predictionAgreement: inputs.rows > 0 ? Double(agreeing) / Double(inputs.rows) : 1)
     }
 
+    /// Compares two output batches of the same shape (rows are samples), e.g. a whole
+    /// graph's outputs with the original and with the simplified core. O(outputs).
+    public static func compare(original y: Matrix, simplified z: Matrix) throws(CondenseError) -> OutputDeviation {
+        guard y.rows == z.rows, y.columns == z.columns else {
+            throw .shapeMismatch("the simplified model has outputs \(z.rows) x \(z.columns), the original \(y.rows) x \(y.columns)")
+        }
+        let change = maxAbsDifference(y, z)
+        let scale = Double(y.maxAbs)
+        let agreeing = (0..<y.rows).filter { argmax(y.row($0)) == argmax(z.row($0)) }.count
+        return OutputDeviation(
+            samples: y.rows, maxAbsChange: change, outputScale: scale,
+            maxRelativeChange: scale > 0 ? change / scale : change, maxAbsChangeTransformed: nil,
+            predictionAgreement: y.rows > 0 ? Double(agreeing) / Double(y.rows) : 1)
+    }
+
     private static func maxAbsDifference(_ a: Matrix, _ b: Matrix) -> Double {
         zip(a.values, b.values).reduce(0) { max($0, Double(abs($1.0 - $1.1))) }
     }

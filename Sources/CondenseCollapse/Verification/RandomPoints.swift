@@ -12,4 +12,19 @@ public enum RandomPoints {
         let values = (0..<(count * width)).map { _ in lo + span * Float(Double(rng.next() >> 40) * 0x1p-24) }
         return Matrix(rows: count, columns: width, values: values)
     }
+
+    /// `count` rows uniform in `box`, side by side (24-bit resolution, SplitMix64 with `seed`). O(count * width).
+    public static func uniform(count: Int, box: InputBox, seed: UInt64) -> Matrix {
+        if let range = box.uniformRange { return uniform(count: count, width: box.width, domain: range, seed: seed) }
+        let count = max(0, count), width = box.width
+        var rng = SplitMix64(seed: seed)
+        var values = [Float](repeating: 0, count: count * width)
+        for r in 0..<count {
+            for j in 0..<width {
+                let u = Float(Double(rng.next() >> 40) * 0x1p-24)
+                values[r * width + j] = box.lower[j] + (box.upper[j] - box.lower[j]) * u
+            }
+        }
+        return Matrix(rows: count, columns: width, values: values)
+    }
 }

@@ -61,6 +61,15 @@ struct GraphPatch {
                                         dims: [stored.rows, stored.columns], values: stored.values, type: binding.elementType)
         }
         graph.node[binding.affineNode] = affine
+        if let bn = binding.batchNormNode {
+            // Folded into the weights above: the node becomes an Identity.
+            var identity = Onnx_NodeProto()
+            identity.opType = "Identity"
+            identity.name = graph.node[bn].name
+            identity.input = [graph.node[bn].input[0]]
+            identity.output = [graph.node[bn].output[0]]
+            graph.node[bn] = identity
+        }
 
         var preActivationProducer = binding.biasAddNode ?? binding.affineNode
         if let addIndex = binding.biasAddNode {
@@ -80,9 +89,16 @@ struct GraphPatch {
         for (source, node) in binding.skipMatMuls.sorted(by: { $0.key < $1.key }) {
             let weights = skips.removeValue(forKey: source)
                 ?? Matrix(rows: layer.width, columns: network.layers[source].width)
-            let stored = weights.transposed
-            graph.node[node].input[1] = setTensor(replacing: graph.node[node].input[1], name: "\(label).skip\(source).weight",
-                                                  dims: [stored.rows, stored.columns], values: stored.values, type: binding.elementType)
+            var branch = graph.node[node]
+            let stored = branch.opType == "Gemm" && branch.int("transB", default: 0) != 0 ? weights : weights.transposed
+            branch.input[1] = setTensor(replacing: branch.input[1], name: "\(label).skip\(source).weight",
+                                        dims: [stored.rows, stored.columns], values: stored.values, type: binding.elementType)
+            if branch.opType == "Gemm" {
+                // The branch's bias was read into the layer's bias, written with the main node.
+                branch.setFloat("alpha", 1)
+                if branch.input.count >= 3 { branch.input.removeSubrange(2...) }
+            }
+            graph.node[node] = branch
             touchedTensors.formUnion(graph.node[node].output)
         }
         for (source, weights) in skips.sorted(by: { $0.key < $1.key }) {
@@ -147,8 +163,15 @@ struct GraphPatch {
         for node in nodes { touchedTensors.formUnion(node.output) }
         var used = Set(graph.output.map(\.name))
         for node in nodes { used.formUnion(node.input) }
-        // Constant nodes whose outputs nobody reads any more (old weights) go.
-        nodes.removeAll { $0.opType == "Constant" && $0.output.allSatisfy { !used.contains($0) } }
+        // Nodes whose outputs nobody reads any more (old weights, their Transposes) go, repeatedly.
+        var removed = true
+        while removed {
+            let before = nodes.count
+            nodes.removeAll { $0.output.allSatisfy { !used.contains($0) } && ($0.opType == "Constant" || $0.opType == "Transpose") }
+            removed = nodes.count < before
+            used = Set(graph.output.map(\.name))
+            for node in nodes { used.formUnion(node.input) }
+        }
         graph.node = nodes
         graph.initializer.removeAll { !used.contains($0.name) }
         let initializers = Set(graph.initializer.map(\.name))

@@ -13,11 +13,14 @@ extension ONNXModel {
                 "cannot write a \(network.inputWidth)->\(network.outputWidth) network into a "
                     + "\(self.network.inputWidth)->\(self.network.outputWidth) model")
         }
-        var patch = GraphPatch(graph: proto.graph, core: core)
         var model = proto
-        model.graph = try patch.apply(network)
+        if network != self.network {
+            var patch = GraphPatch(graph: proto.graph, core: core)
+            model.graph = try patch.apply(network)
+        }
+        // An unchanged network keeps the graph as it was read, so its outputs stay bit-identical.
         // IR 4 lets initializers live outside the graph inputs (needed once shapes change).
-        if model.irVersion < 4 { model.irVersion = 4 }
+        if model.irVersion < 4 && network != self.network { model.irVersion = 4 }
         var props = metadata
         if let domain = network.inputDomain, props["condense.input_domain"] == nil {
             props["condense.input_domain"] = "\(domain.lowerBound),\(domain.upperBound)"

@@ -12,6 +12,8 @@ struct GraphIndex {
     private(set) var constants: [String: Onnx_TensorProto] = [:]
     /// Names of the graph's outputs.
     let graphOutputs: Set<String>
+    /// `Transpose` nodes of constant matrices, read as constants.
+    private(set) var foldedTransposes = Set<Int>()
 
     init(_ graph: Onnx_GraphProto) {
         self.graph = graph
@@ -25,6 +27,17 @@ struct GraphIndex {
                 var t = value.t
                 t.name = out
                 constants[out] = t
+            }
+            // A Transpose of a constant matrix (PyTorch's dynamo export of nn.Linear) is a constant.
+            if node.opType == "Transpose", node.domain.isEmpty || node.domain == "ai.onnx", node.input.count == 1,
+               let source = constants[node.input[0]], source.dims.count == 2,
+               node.attribute("perm").map({ $0.ints == [1, 0] }) ?? true,
+               let values = try? source.floatValues(), let out = node.output.first,
+               let type = TensorElementType(rawValue: source.dataType), type == .float || type == .double {
+                let rows = Int(source.dims[0]), columns = Int(source.dims[1])
+                let transposed = Matrix(rows: rows, columns: columns, values: values).transposed
+                constants[out] = .make(name: out, dims: [columns, rows], values: transposed.values, elementType: type)
+                foldedTransposes.insert(i)
             }
         }
     }
@@ -65,4 +78,9 @@ enum AffineOperator: Sendable {
         default: return nil
         }
     }
+}
+
+extension GraphIndex {
+    /// The node producing `tensor`, if any.
+    func producerIndex(of tensor: String) -> Int? { producer[tensor] }
 }

@@ -11,8 +11,10 @@ struct NeuralCore: Sendable {
         /// The activation node, if any.
         var activationNode: Int?
         var elementType: TensorElementType
-        /// Existing skip branches into this layer: source layer -> its `MatMul` node.
+        /// Existing skip branches into this layer: source layer -> its `MatMul` or `Gemm` node.
         var skipMatMuls: [Int: Int] = [:]
+        /// A `BatchNormalization` after the affine node, folded into its weights (an `Identity` on export).
+        var batchNormNode: Int?
         /// Output of the affine node (or of its bias `Add`): the pre-activation tensor.
         var preActivationTensor: String
         /// Output of the layer (after the activation).

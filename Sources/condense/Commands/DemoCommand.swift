@@ -6,6 +6,7 @@ import CondenseData
 import CondenseEval
 import CondenseONNX
 import CondenseRender
+import CondenseWorkflow
 import Foundation
 
 /// `condense demo`: the main job on the bundled LeNet-300-100 and MNIST.
@@ -35,49 +36,43 @@ struct DemoCommand: AsyncParsableCommand {
         var step = DemoSteps(total: 6)
         step.next("inspect \(model)")
         let onnx = try ONNXModel.load(path: model)
-        let original = onnx.network
         let test = try Dataset.load(path: data, scale: onnx.inputScale, split: .test)
-        var summary = DemoSummary(model: ModelSummary(path: model, model: onnx), data: test.description)
+        var summary = DemoSummary(model: try ModelSummary(path: model, model: onnx), data: test.description)
 
         step.next("evaluate on \(test.count) test images")
-        summary.rows.append(try DemoSummary.Row(name: "original", path: model, network: original, test: test))
+        summary.rows.append(try DemoSummary.Row(name: "original", path: model, test: test))
 
         step.next("exact collapse (domain from the model's metadata)")
-        let exactOptions = ExactCollapseOptions(domain: original.inputDomain)
-        let exact = try ExactCollapse(options: exactOptions).run(original)
-        let certificate = try exact.certificate(original: original, options: exactOptions, randomPoints: 1000, seed: 0,
-                                                data: test.inputs)
+        let domain = try ModelDomain.resolve(onnx)
         let exactPath = file("exact.onnx")
-        try onnx.write(network: exact.network, to: exactPath, metadata: ["condense.simplified": "exact"])
+        let exact = try ExactSimplification(domain: domain, randomPoints: 1000, seed: 0)
+            .run(onnx, writingTo: exactPath, data: test)
         try AtomicFile.write(try SimplifyReport(model: model, output: exactPath, data: test.description,
-                                                certificate: certificate,
-                                                exportRoundTrip: try readBack(exactPath, against: exact.network))
-                                .jsonText(), to: file("exact-report.json"))
-        summary.rows.append(try DemoSummary.Row(name: "exact", path: exactPath, network: exact.network, test: test))
-        summary.exactMaxRelativeChange = max(certificate.randomPoints.maxRelativeChange, certificate.data?.maxRelativeChange ?? 0)
+                                                certificate: exact.certificate, modelDomain: domain?.modelBox,
+                                                wholeGraph: exact.wholeGraph).jsonText(), to: file("exact-report.json"))
+        summary.rows.append(try DemoSummary.Row(name: "exact", path: exactPath, test: test))
+        summary.exactMaxRelativeChange = [exact.wholeGraph.randomPoints, exact.wholeGraph.data, exact.wholeGraph.exportRoundTrip]
+            .compactMap { $0?.maxRelativeChange }.max() ?? 0
 
         step.next("approximate collapse: remove \(Int(remove * 100)) % of the hidden neurons")
         let train = try Dataset.load(path: data, scale: onnx.inputScale, limit: calibrationSize, split: .train)
-        let calibration = try CalibrationData(inputs: train.inputs, labels: train.labels)
         let method = ReductionMethods.defaultMethod(hasCalibration: true)
-        let approximate = try ApproximateCollapse(
-            method: method, options: ApproximateCollapseOptions(target: .fraction(remove), exact: exactOptions))
-            .run(original, calibration: calibration)
         let approxPath = file("approx.onnx")
-        try onnx.write(network: approximate.network, to: approxPath,
-                       metadata: ["condense.simplified": "approx", "condense.method": method.name])
+        let approximate = try ApproximateSimplification(
+            method: method, options: ApproximateCollapseOptions(target: .fraction(remove)), domain: domain)
+            .run(onnx, calibration: train, writingTo: approxPath)
         let approxReport = ApproximateSimplifyReport(
-            model: model, output: approxPath, calibration: train.description, result: approximate, data: nil,
-            exportRoundTrip: try readBack(approxPath, against: approximate.network))
+            model: model, output: approxPath, calibration: train.description, result: approximate.result, data: nil,
+            exportRoundTrip: approximate.exportRoundTrip)
         try AtomicFile.write(try approxReport.jsonText(), to: file("approx-report.json"))
-        summary.rows.append(try DemoSummary.Row(name: "approx (\(method.name))", path: approxPath,
-                                                network: approximate.network, test: test))
-        summary.approximateBound = approximate.bound.domain
+        summary.rows.append(try DemoSummary.Row(name: "approx (\(method.name))", path: approxPath, test: test))
+        summary.approximateBound = approximate.result.bound.domain
+        let original = onnx.network
 
         step.next("render before.svg, after.svg, compare.svg")
         try render(NeuronDrawing.make(original), to: "before.svg", in: &summary)
-        try render(NeuronDrawing.make(approximate.network), to: "after.svg", in: &summary)
-        let simplification = try Simplification(before: original, after: approximate.network, fates: approximate.fates)
+        try render(NeuronDrawing.make(approximate.result.network), to: "after.svg", in: &summary)
+        let simplification = try Simplification(before: original, after: approximate.result.network, fates: approximate.result.fates)
         try render(CompareDrawing.make(simplification), to: "compare.svg", in: &summary)
 
         step.next("summary")
@@ -89,13 +84,6 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     private func file(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
-
-    /// The largest output difference between the written file and the network it should hold.
-    private func readBack(_ path: String, against network: Network) throws -> OutputDeviation {
-        let reloaded = try ONNXModel.load(path: path).network
-        let points = RandomPoints.uniform(count: 256, width: network.inputWidth, domain: network.inputDomain ?? 0...1, seed: 1)
-        return try OutputDeviation.measure(original: network, simplified: reloaded, inputs: points)
-    }
 
     private func render(_ drawing: Drawing, to name: String, in summary: inout DemoSummary) throws {
         let output = try drawing.render(.svg)

@@ -11,7 +11,7 @@ struct InspectCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object on stdout.") var json = false
 
     func run() async throws {
-        let summary = ModelSummary(path: model, model: try ONNXModel.load(path: model))
+        let summary = try ModelSummary(path: model, model: try ONNXModel.load(path: model))
         if json { try Terminal.printJSON(summary) } else { print(summary.text) }
     }
 }

@@ -5,6 +5,7 @@ import CondenseCore
 import CondenseData
 import CondenseEval
 import CondenseONNX
+import CondenseWorkflow
 import Foundation
 
 /// The options of `condense simplify --mode approx`.
@@ -45,66 +46,29 @@ extension SimplifyCommand {
     func runApproximate() async throws {
         let options = approximate
         let onnx = try ONNXModel.load(path: model)
-        let box = try inputBox(for: onnx)
-        let exact = ExactCollapseOptions(tolerance: tolerance, domain: box, maxParameterGrowth: maxParameterGrowth,
+        let modelDomain = try resolveDomain(for: onnx)
+        let exact = ExactCollapseOptions(tolerance: tolerance, maxParameterGrowth: maxParameterGrowth,
                                          boundMethod: bounds, refining: !noRefinement)
         let calibration = try options.calibration.map { path in
-            let set = try Dataset.load(path: path, scale: onnx.inputScale, limit: options.calibrationSize, split: .train)
-            return (set.description, try CalibrationData(inputs: set.inputs, labels: set.labels))
+            try Dataset.load(path: path, scale: onnx.inputScale, limit: options.calibrationSize, split: .train)
         }
         let method = try options.method.map { try ReductionMethods.named($0) }
             ?? ReductionMethods.defaultMethod(hasCalibration: calibration != nil)
-        let collapse = ApproximateCollapse(
+        let job = ApproximateSimplification(
             method: method,
             options: ApproximateCollapseOptions(target: try options.target(), allocation: options.perLayer ? .perLayer : .global,
-                                                exact: exact, randomPoints: randomPoints, seed: seed))
-        let result = try collapse.run(onnx.network, calibration: calibration?.1)
-        try onnx.write(network: result.network, to: output,
-                       metadata: ["condense.simplified": "approx", "condense.method": method.name])
+                                                exact: exact, randomPoints: randomPoints, seed: seed),
+            domain: modelDomain)
         let dataset = try data.map { try Dataset.load(path: $0, scale: onnx.inputScale, limit: limit) }
-        var measured: DataCheck?
-        if let dataset {
-            let evaluator = Evaluator()
-            measured = DataCheck(
-                description: dataset.description,
-                change: try OutputDeviation.measure(original: onnx.network, simplified: result.network, inputs: dataset.inputs),
-                accuracyBefore: try evaluator.evaluate(onnx.network, inputs: dataset.inputs, labels: dataset.labels).0.accuracy,
-                accuracyAfter: try evaluator.evaluate(result.network, inputs: dataset.inputs, labels: dataset.labels).0.accuracy)
-        }
-        let reloaded = try ONNXModel.load(path: output).network
-        let roundTrip = try OutputDeviation.measure(
-            original: result.network, simplified: reloaded,
-            inputs: RandomPoints.uniform(count: max(1, min(randomPoints, 256)), width: reloaded.inputWidth,
-                                         domain: result.domain ?? -1...1, seed: seed &+ 1))
-        let summary = ApproximateSimplifyReport(model: model, output: output, calibration: calibration?.0,
-                                                result: result, data: measured, exportRoundTrip: roundTrip)
+        let outcome = try job.run(onnx, calibration: calibration, writingTo: output, data: dataset)
+        let summary = ApproximateSimplifyReport(model: model, output: output, calibration: calibration?.description,
+                                                result: outcome.result, data: outcome.data, exportRoundTrip: outcome.exportRoundTrip)
         if let report { try AtomicFile.write(try summary.jsonText(), to: report) }
         if json { try Terminal.printJSON(summary) } else { print(summary.text) }
     }
-
-    /// The input box: `--domain`, else the range of `--domain-from`, else `nil` (the model's own).
-    func inputBox(for onnx: ONNXModel) throws -> ClosedRange<Float>? {
-        if let domain { return try Self.parseDomain(domain) }
-        guard let domainFrom else { return nil }
-        let dataset = try Dataset.load(path: domainFrom, scale: onnx.inputScale, limit: limit)
-        guard let range = dataset.range else { throw CondenseError.invalidData("\(domainFrom) has no values") }
-        return range
-    }
 }
 
-/// The output change and accuracy on `--data`.
-struct DataCheck: Encodable {
-    var description: String
-    var change: OutputDeviation
-    var accuracyBefore: Double?
-    var accuracyAfter: Double?
-
-    enum CodingKeys: String, CodingKey {
-        case description, change
-        case accuracyBefore = "accuracy_before"
-        case accuracyAfter = "accuracy_after"
-    }
-}
+typealias DataCheck = ApproximateSimplification.DataCheck
 
 /// The JSON of `condense simplify --mode approx`: the result's keys at the top level, plus the files.
 struct ApproximateSimplifyReport: Encodable {
@@ -152,7 +116,7 @@ struct ApproximateSimplifyReport: Encodable {
         var change = Table("output change (logits)", "samples", "bound", "measured max |change|", "same argmax")
         let g = { (v: Double?) in v.map { String(format: "%.4g", $0) } ?? "-" }
         if let d = r.randomPoints {
-            let box = r.domain.map { "[\($0.lowerBound), \($0.upperBound)]" } ?? ""
+            let box = r.domain?.summary ?? ""
             change.add("random points in \(box)", "\(d.samples)", g(r.bound.domain), g(d.maxAbsChange),
                        String(format: "%.2f %%", 100 * d.predictionAgreement))
         }
@@ -164,7 +128,7 @@ struct ApproximateSimplifyReport: Encodable {
             change.add("data", "\(d.change.samples)", "-", g(d.change.maxAbsChange),
                        String(format: "%.2f %%", 100 * d.change.predictionAgreement))
         }
-        change.add("exported ONNX read back", "\(exportRoundTrip.samples)", "0", g(exportRoundTrip.maxAbsChange), "-")
+        change.add("exported ONNX read back (whole graph)", "\(exportRoundTrip.samples)", "0", g(exportRoundTrip.maxAbsChange), "-")
         var lines = ["Approximate collapse of \(model) -> \(output)",
                      "method \(r.method), \(r.allocation.rawValue) allocation, target \(r.target), widths "
                         + "\(r.before.widths) -> \(r.after.widths), "

@@ -3,6 +3,7 @@ import CondenseCollapse
 import CondenseCore
 import CondenseData
 import CondenseONNX
+import CondenseWorkflow
 import Foundation
 
 /// `condense simplify MODEL -o OUT.onnx --mode exact`: removes neurons without changing
@@ -59,34 +60,27 @@ struct SimplifyCommand: AsyncParsableCommand {
         }
         if mode == .approx { return try await runApproximate() }
         let onnx = try ONNXModel.load(path: model)
-        var box = try domain.map(Self.parseDomain)
-        if let domainFrom {
-            let dataset = try Dataset.load(path: domainFrom, scale: onnx.inputScale, limit: limit)
-            guard let range = dataset.range else { throw CondenseError.invalidData("\(domainFrom) has no values") }
-            box = range
-        }
-        let options = ExactCollapseOptions(
-            tolerance: tolerance, domain: box, maxParameterGrowth: maxParameterGrowth, boundMethod: bounds,
-            refining: !noRefinement)
-        let collapse = ExactCollapse(options: options)
-        if collapse.domain(for: onnx.network) == nil {
+        let modelDomain = try resolveDomain(for: onnx)
+        if modelDomain == nil {
             Terminal.progress("no input domain (--domain, --domain-from or model metadata): stability rule skipped")
         }
-        let result = try collapse.run(onnx.network)
-        try onnx.write(network: result.network, to: output, metadata: ["condense.simplified": "exact"])
+        let options = ExactCollapseOptions(
+            tolerance: tolerance, maxParameterGrowth: maxParameterGrowth, boundMethod: bounds, refining: !noRefinement)
         let dataset = try data.map { try Dataset.load(path: $0, scale: onnx.inputScale, limit: limit) }
-        let certificate = try result.certificate(
-            original: onnx.network, options: options, randomPoints: randomPoints, seed: seed, data: dataset?.inputs)
-        // The written file, read back, must compute what the simplified network computes.
-        let reloaded = try ONNXModel.load(path: output).network
-        let roundTrip = try OutputDeviation.measure(
-            original: result.network, simplified: reloaded,
-            inputs: RandomPoints.uniform(count: max(1, min(randomPoints, 256)), width: reloaded.inputWidth,
-                                         domain: certificate.randomPointDomain, seed: seed &+ 1))
+        let outcome = try ExactSimplification(options: options, domain: modelDomain, randomPoints: randomPoints, seed: seed)
+            .run(onnx, writingTo: output, data: dataset)
         let summary = SimplifyReport(model: model, output: output, data: dataset?.description,
-                                     certificate: certificate, exportRoundTrip: roundTrip)
+                                     certificate: outcome.certificate, modelDomain: modelDomain?.modelBox,
+                                     wholeGraph: outcome.wholeGraph)
         if let report { try AtomicFile.write(try summary.jsonText(), to: report) }
         if json { try Terminal.printJSON(summary) } else { print(summary.text) }
+    }
+
+    /// The model's input domain: `--domain`, else the range of `--domain-from`, else the model's metadata.
+    func resolveDomain(for onnx: ONNXModel) throws -> ModelDomain? {
+        let range = try domain.map(Self.parseDomain)
+        let dataset = try domainFrom.map { try Dataset.load(path: $0, scale: onnx.inputScale, limit: limit) }
+        return try ModelDomain.resolve(onnx, range: range, dataset: dataset)
     }
 
     /// Parses `LO,HI` into a box side, with one clear line for bad input.
@@ -111,19 +105,23 @@ extension JSONReport {
     }
 }
 
-/// The JSON of `condense simplify`: the certificate's keys at the top level, plus the files.
+/// The JSON of `condense simplify`: the certificate's keys at the top level, plus the files,
+/// the model's domain and the whole-graph checks.
 struct SimplifyReport: JSONReport {
     var model: String
     var output: String
     var data: String?
     var certificate: Certificate
-    /// The written model read back against the simplified network (should be 0).
-    var exportRoundTrip: OutputDeviation
+    /// The box of the model's input (the certificate's `domain` is the core's box it implies).
+    var modelDomain: InputBox?
+    var wholeGraph: WholeGraphCheck
 
     enum Keys: String, CodingKey {
         case model, output
         case dataDescription = "data_description"
         case exportRoundTrip = "export_round_trip"
+        case modelDomain = "model_domain"
+        case wholeGraph = "whole_graph"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -132,7 +130,9 @@ struct SimplifyReport: JSONReport {
         try container.encode(model, forKey: .model)
         try container.encode(output, forKey: .output)
         try container.encodeIfPresent(data, forKey: .dataDescription)
-        try container.encode(exportRoundTrip, forKey: .exportRoundTrip)
+        try container.encodeIfPresent(wholeGraph.exportRoundTrip, forKey: .exportRoundTrip)
+        try container.encodeIfPresent(modelDomain, forKey: .modelDomain)
+        try container.encode(wholeGraph, forKey: .wholeGraph)
     }
 
     var text: String {
@@ -149,16 +149,19 @@ struct SimplifyReport: JSONReport {
         row("hidden neurons", c.before.hiddenNeurons, c.after.hiddenNeurons)
         row("parameters", c.before.parameters, c.after.parameters)
         row("edges", c.before.edges, c.after.edges)
-        var checks = Table("output change (logits)", "samples", "max |change|", "relative", "same argmax")
+        var checks = Table("output change", "samples", "max |change|", "relative", "same argmax")
         func check(_ name: String, _ d: OutputDeviation) {
             checks.add(name, "\(d.samples)", String(format: "%.3g", d.maxAbsChange),
                        String(format: "%.3g", d.maxRelativeChange), String(format: "%.2f %%", 100 * d.predictionAgreement))
         }
-        let box = c.randomPointDomain
-        check("random points in [\(box.lowerBound), \(box.upperBound)]", c.randomPoints)
-        if let d = c.data { check("data", d) }
-        check("exported ONNX read back", exportRoundTrip)
-        let domainText = c.domain.map { "[\($0.lowerBound), \($0.upperBound)]^d" } ?? "none (stability skipped)"
+        check("core: random points in \(c.randomPointDomain.summary)", c.randomPoints)
+        if let d = c.data { check("core: data", d) }
+        let w = wholeGraph
+        if let d = w.randomPoints { check("whole graph: random points in \(modelDomain?.summary ?? "[-1, 1]^d")", d) }
+        if let d = w.data { check("whole graph: data", d) }
+        if let d = w.exportRoundTrip { check("whole graph: exported ONNX read back", d) }
+        let domainText = modelDomain.map { "model input \($0.summary), core input \(c.domain?.summary ?? "-")" }
+            ?? "none (stability skipped)"
         var lines = ["Exact collapse of \(model) -> \(output)",
                      "domain \(domainText), widths \(c.before.widths) -> \(c.after.widths), "
                         + String(format: "%d passes, %.3f s", c.passes, c.totalSeconds),

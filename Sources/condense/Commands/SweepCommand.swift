@@ -4,6 +4,7 @@ import CondenseCollapse
 import CondenseCore
 import CondenseData
 import CondenseONNX
+import CondenseWorkflow
 import Foundation
 
 /// `condense sweep MODEL --data TEST --calibration TRAIN --out DIR`: accuracy against the
@@ -84,11 +85,11 @@ struct SweepCommand: AsyncParsableCommand {
         default: throw CondenseError.invalidArgument("--allocation must be global, per-layer or best, not '\(allocation)'")
         }
         let sweep = Sweep(fractions: fractionList, methods: chosen, allocations: allocations,
-                          exact: ExactCollapseOptions(domain: onnx.network.inputDomain),
+                          exact: ExactCollapseOptions(domain: try ModelDomain.resolve(onnx)?.coreBox),
                           lowRankReference: !noLowRank)
         let result = try sweep.run(
-            onnx.network, testInputs: test.inputs, testLabels: labels,
-            calibration: try CalibrationData(inputs: train.inputs, labels: train.labels),
+            onnx.network, testInputs: try onnx.coreInputs(test.inputs), testLabels: labels,
+            calibration: try ApproximateSimplification.calibration(onnx, train),
             progress: Terminal.progress)
         let files = ["results.csv": result.csv, "results.tex": result.latex, "accuracy.svg": result.svg]
         for (name, text) in files.sorted(by: { $0.key < $1.key }) {

@@ -1,6 +1,7 @@
 import CondenseCore
 import CondenseData
 import CondenseEval
+import CondenseONNX
 import Foundation
 
 /// What `condense demo` reports: one row per model (original, exact, approximate).
@@ -15,8 +16,11 @@ struct DemoSummary: JSONReport {
         /// Median forward-pass time of a batch of 256 test images (30 runs, one OpenBLAS thread), per sample.
         var microseconds_per_sample: Double
 
-        init(name: String, path: String, network: Network, test: Dataset) throws {
-            let (evaluation, _) = try Evaluator().evaluate(network, inputs: test.inputs, labels: test.labels)
+        /// Scores the model file at `path` on `test` (the whole graph runs) and times it.
+        init(name: String, path: String, test: Dataset) throws {
+            let model = try ONNXModel.load(path: path)
+            let network = model.network
+            let (evaluation, _) = try ModelEvaluator().evaluate(model, inputs: test.inputs, labels: test.labels, targets: test.targets)
             self.name = name
             self.path = path
             widths = network.layers.map(\.width)
@@ -24,7 +28,7 @@ struct DemoSummary: JSONReport {
             parameters = network.parameterCount
             accuracy = evaluation.accuracy ?? 0
             let batch = test.inputs.rows(0..<min(256, test.count))
-            let seconds = try BLASThreads.with(1) { try Stopwatch.median(repeats: 30) { _ = try network.forward(batch) } }
+            let seconds = try BLASThreads.with(1) { try Stopwatch.median(repeats: 30) { _ = try model.run(batch) } }
             microseconds_per_sample = seconds / Double(max(1, batch.rows)) * 1e6
         }
     }

@@ -1,4 +1,5 @@
 import CondenseCore
+import CondenseGraph
 import CondenseONNX
 
 /// The JSON shape of `condense inspect`: stable snake_case keys.
@@ -19,6 +20,17 @@ struct ModelSummary: Encodable {
         var op_type: String
         var domain: String
     }
+    /// One node of the whole graph with what Condense does with it.
+    struct NodeRow: Encodable {
+        var index: Int
+        var name: String
+        var op_type: String
+        var domain: String
+        var treatment: String
+        var output_shapes: [[Int?]]
+        var parameters: Int
+        var flops: Int
+    }
 
     var model: String
     var opset: Int
@@ -36,12 +48,32 @@ struct ModelSummary: Encodable {
     var affine_layers: Int
     var widths: [Int]
     var kept_operators: [KeptOperator]
+    /// Every node of the graph (the core's and the rest), with its treatment, shapes, parameters and FLOPs.
+    var nodes: [NodeRow] = []
+    /// Conv layers outside the core, with their output channels (units of the channel level).
+    var channel_layers: [NodeRow] = []
+    var graph_parameters: Int = 0
+    var graph_flops: Int = 0
+    var model_input: String = ""
+    var core_input: String = ""
 
-    init(path: String, model: ONNXModel) {
+    init(path: String, model: ONNXModel) throws {
         self.init(path: path, network: model.network)
         opset = model.opsetVersion
         input_scale = model.inputScale
+        input_domain = model.metadata["condense.input_domain"].flatMap(ONNXModel.parseDomain).map { [$0.lowerBound, $0.upperBound] }
         kept_operators = model.keptOperators.map { KeptOperator(name: $0.name, op_type: $0.opType, domain: $0.domain) }
+        let profile = try GraphProfile(graph: model.graph, features: model.inputFeatures)
+        let treatments = model.nodeTreatments
+        nodes = profile.nodes.map {
+            NodeRow(index: $0.index, name: $0.name, op_type: $0.opType, domain: $0.domain, treatment: treatments[$0.index],
+                    output_shapes: $0.outputShapes, parameters: $0.parameters, flops: $0.flops)
+        }
+        channel_layers = nodes.filter { $0.op_type == "Conv" }
+        graph_parameters = nodes.reduce(0) { $0 + $1.parameters }
+        graph_flops = nodes.reduce(0) { $0 + $1.flops }
+        model_input = "\(model.graph.primaryInput.name) \(model.graph.primaryInput.shape.map { $0.map { $0.map(String.init) ?? "N" } } ?? [])"
+        core_input = model.coreInputTensor
     }
 
     init(path: String, network: Network) {

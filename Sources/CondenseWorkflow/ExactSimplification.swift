@@ -1,0 +1,58 @@
+import CondenseCollapse
+import CondenseCore
+import CondenseData
+import CondenseONNX
+
+/// The exact-simplification job as one library call: load → collapse on the core's box →
+/// export → read back → verify the whole graph. The CLI's `simplify --mode exact` and
+/// the demo call it.
+public struct ExactSimplification: Sendable {
+    public var options: ExactCollapseOptions
+    public var domain: ModelDomain?
+    public var randomPoints: Int
+    public var seed: UInt64
+
+    public init(options: ExactCollapseOptions = ExactCollapseOptions(), domain: ModelDomain?, randomPoints: Int = 1000, seed: UInt64 = 0) {
+        self.options = options
+        self.domain = domain
+        self.randomPoints = randomPoints
+        self.seed = seed
+    }
+
+    /// What the job produced.
+    public struct Outcome: Sendable {
+        public var result: CollapseResult
+        public var certificate: Certificate
+        public var wholeGraph: WholeGraphCheck
+    }
+
+    /// Runs the job on `model`, writes the simplified model to `path`, and checks it on random
+    /// points of the model's domain (or [-1, 1] without one) and on `data`.
+    public func run(_ model: ONNXModel, writingTo path: String, metadata: [String: String] = ["condense.simplified": "exact"],
+                    data: Dataset? = nil) throws(CondenseError) -> Outcome {
+        var options = self.options
+        options.domain = domain?.coreBox
+        if domain == nil, model.hasPreprocessing {
+            // The core's own metadata box would describe the model's input, not the core's: without a domain, no stability.
+            options.rules.remove(.stable)
+        }
+        try options.validate()
+        let network = model.network
+        let result = try ExactCollapse(options: options).run(network)
+        try model.write(network: result.network, to: path, metadata: metadata)
+        let coreData = try data.map { (d) throws(CondenseError) in try model.coreInputs(d.inputs) }
+        let certificate = try result.certificate(original: network, options: options, randomPoints: randomPoints, seed: seed,
+                                                 data: coreData)
+        let box = domain?.modelBox ?? InputBox(uniform: -1...1, width: model.inputFeatures)
+        let points = RandomPoints.uniform(count: randomPoints, box: box, seed: seed)
+        let check = RandomPoints.uniform(count: max(1, min(randomPoints, 256)), box: box, seed: seed &+ 1)
+        let whole = WholeGraphCheck(
+            output: ModelEvaluatorNames.score(model),
+            randomPoints: randomPoints > 0 ? try WholeGraphCheck.measure(model, original: network, simplified: result.network, inputs: points) : nil,
+            data: try data.map { (d) throws(CondenseError) in
+                try WholeGraphCheck.measure(model, original: network, simplified: result.network, inputs: d.inputs)
+            },
+            exportRoundTrip: try WholeGraphCheck.readBack(path, against: model, network: result.network, inputs: check))
+        return Outcome(result: result, certificate: certificate, wholeGraph: whole)
+    }
+}
