@@ -77,6 +77,10 @@ let package = Package(
             dependencies: ["CondenseONNX", "CondenseEval", "CondenseTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
+            name: "CondenseGraphTests",
+            dependencies: ["CondenseGraph", "CondenseONNX", "CondenseCore"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
             name: "CondenseEvalTests",
             dependencies: ["CondenseEval", "CondenseONNX", "CondenseData"],
             resources: [.copy("Fixtures")]),

@@ -42,6 +42,11 @@ public struct ONNXModel: Sendable {
 
     /// Parses serialized ONNX bytes; `source` names them in error messages.
     public init(data: Data, source: String = "model") throws(CondenseError) {
+        try self.init(proto: try Self.decode(data, source: source))
+    }
+
+    /// The protobuf message of serialized ONNX bytes, with one-line errors for what is not ONNX.
+    static func decode(_ data: Data, source: String) throws(CondenseError) -> Onnx_ModelProto {
         guard !data.isEmpty else { throw .invalidModel("\(source) is empty") }
         let proto: Onnx_ModelProto
         do {
@@ -56,7 +61,7 @@ public struct ONNXModel: Sendable {
         guard proto.irVersion > 0, proto.hasGraph, !proto.graph.node.isEmpty else {
             throw .invalidModel("\(source) is not an ONNX model (no IR version or no graph)")
         }
-        try self.init(proto: proto)
+        return proto
     }
 
     init(proto: Onnx_ModelProto) throws(CondenseError) {

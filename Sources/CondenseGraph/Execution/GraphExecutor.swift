@@ -145,8 +145,22 @@ extension ComputeGraph {
     /// sides) is refused when it is loaded, with the node that fails, and not in the middle of
     /// a job. Skipped when the input's features per sample are not declared. O(one forward pass).
     public func checkShapesByDryRun() throws(CondenseError) {
-        guard let features = inputFeatures, features > 0 else { return }
-        let zeros = Matrix(rows: 1, columns: features, values: [Float](repeating: 0, count: features))
-        _ = try GraphExecutor(graph: self).run(batch: zeros)
+        var feeds: [String: GraphTensor] = [:]
+        for input in inputs {
+            // Symbolic axes (the batch) become 1; an input of unknown rank skips the check.
+            guard let declared = input.shape, !input.isSequence else { return }
+            let shape = declared.map { $0 ?? 1 }
+            var count = 1
+            for d in shape {
+                let (m, overflow) = count.multipliedReportingOverflow(by: d)
+                guard !overflow, m <= 1 << 26 else { return }
+                count = m
+            }
+            let type = input.elementType ?? .float
+            feeds[input.name] = type.isFloatingPoint
+                ? GraphTensor(shape: shape, floats: [Float](repeating: 0, count: count), elementType: type)
+                : GraphTensor(shape: shape, ints: [Int64](repeating: 0, count: count), elementType: type)
+        }
+        _ = try GraphExecutor(graph: self).run(feeds)
     }
 }

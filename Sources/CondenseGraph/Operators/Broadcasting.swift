@@ -35,7 +35,7 @@ enum Broadcasting {
                          _ f: (T, T) -> T) -> [T] {
         let total = outShape.reduce(1, *)
         if total == 0 { return [] }
-        if sa == sb { return (0..<total).map { f(a[$0], b[$0]) } }
+        if sa == sb, sa == outShape { return (0..<total).map { f(a[$0], b[$0]) } }
         if b.count == 1, sa == outShape { let y = b[0]; return a.map { f($0, y) } }
         if a.count == 1, sb == outShape { let x = a[0]; return b.map { f(x, $0) } }
         let rank = outShape.count

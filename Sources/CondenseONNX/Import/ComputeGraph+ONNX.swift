@@ -3,6 +3,15 @@ import CondenseGraph
 import Foundation
 
 extension ComputeGraph {
+    /// Reads the ONNX file at `path` as a graph (any graph the executor runs, with or
+    /// without unit layers); the file is only read. Shapes are checked by a dry run.
+    public static func load(onnxPath path: String) throws(CondenseError) -> ComputeGraph {
+        let proto = try ONNXModel.decode(readInputFile(path, what: "model"), source: path)
+        let graph = try ComputeGraph(onnx: proto)
+        try graph.checkShapesByDryRun()
+        return graph
+    }
+
     /// The whole ONNX graph as Condense's IR: every node, every initializer decoded, the
     /// inputs and outputs with their types and shapes. Refuses (by node) what the
     /// ``GraphExecutor`` does not run. O(nodes + weights).
