@@ -37,6 +37,8 @@ struct SimplifyCommand: AsyncParsableCommand {
     var maxParameterGrowth: Double = 1.0
     @Option(help: "Bounds for the stability rule: interval, symbolic (interval, then CROWN) or branch-and-bound (CROWN, then branch and bound on first-layer ReLU splits for second-layer candidates).")
     var bounds = ExactCollapseOptions.BoundMethod.branchAndBound
+    @Option(help: "Exact rules that may fire, comma-separated: dead_end, constant, equivalent, stable; 'none' writes the model back unchanged (a round trip). (default: all)")
+    var rules: String?
     @Flag(help: "Compare raw weight vectors only (no partition refinement over upstream blocks).")
     var noRefinement = false
     @Option(help: "Random points of the domain on which the output change is measured.") var randomPoints = 1000
@@ -65,7 +67,8 @@ struct SimplifyCommand: AsyncParsableCommand {
             Terminal.progress("no input domain (--domain, --domain-from or model metadata): stability rule skipped")
         }
         let options = ExactCollapseOptions(
-            tolerance: tolerance, maxParameterGrowth: maxParameterGrowth, boundMethod: bounds, refining: !noRefinement)
+            tolerance: tolerance, maxParameterGrowth: maxParameterGrowth, rules: try parsedRules(), boundMethod: bounds,
+            refining: !noRefinement)
         let dataset = try data.map { try Dataset.load(path: $0, scale: onnx.inputScale, limit: limit) }
         let outcome = try ExactSimplification(options: options, domain: modelDomain, randomPoints: randomPoints, seed: seed)
             .run(onnx, writingTo: output, data: dataset)
@@ -74,6 +77,21 @@ struct SimplifyCommand: AsyncParsableCommand {
                                      wholeGraph: outcome.wholeGraph)
         if let report { try AtomicFile.write(try summary.jsonText(), to: report) }
         if json { try Terminal.printJSON(summary) } else { print(summary.text) }
+    }
+
+    /// `--rules`: a comma-separated list of rule names, `none`, or every rule when absent.
+    func parsedRules() throws -> Set<ExactCollapseOptions.RuleKind> {
+        guard let rules else { return Set(ExactCollapseOptions.RuleKind.allCases) }
+        if rules.trimmingCharacters(in: .whitespaces) == "none" { return [] }
+        var chosen = Set<ExactCollapseOptions.RuleKind>()
+        for name in rules.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let rule = ExactCollapseOptions.RuleKind(rawValue: name) else {
+                let known = ExactCollapseOptions.RuleKind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("--rules: unknown rule '\(name)' (rules: \(known), or none)")
+            }
+            chosen.insert(rule)
+        }
+        return chosen
     }
 
     /// The model's input domain: `--domain`, else the range of `--domain-from`, else the model's metadata.

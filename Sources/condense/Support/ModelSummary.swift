@@ -72,7 +72,7 @@ struct ModelSummary: Encodable {
         channel_layers = nodes.filter { $0.op_type == "Conv" }
         graph_parameters = nodes.reduce(0) { $0 + $1.parameters }
         graph_flops = nodes.reduce(0) { $0 + $1.flops }
-        model_input = "\(model.graph.primaryInput.name) \(model.graph.primaryInput.shape.map { $0.map { $0.map(String.init) ?? "N" } } ?? [])"
+        model_input = "\(model.graph.primaryInput.name) [" + (model.graph.primaryInput.shape ?? []).map { $0.map(String.init) ?? "N" }.joined(separator: ", ") + "]"
         core_input = model.coreInputTensor
     }
 
@@ -114,8 +114,21 @@ struct ModelSummary: Encodable {
                 + (input_domain.map { ", input domain [\($0[0]), \($0[1])]" } ?? "")
                 + (input_scale.map { ", input scale \($0)" } ?? ""),
         ]
-        let kept = kept_operators.map { $0.domain.isEmpty ? $0.op_type : "\($0.op_type) (\($0.domain))" }
-        lines.append("kept outside the core: " + (kept.isEmpty ? "none" : kept.joined(separator: ", ")))
+        if nodes.isEmpty {
+            let kept = kept_operators.map { $0.domain.isEmpty ? $0.op_type : "\($0.op_type) (\($0.domain))" }
+            lines.append("kept outside the core: " + (kept.isEmpty ? "none" : kept.joined(separator: ", ")))
+            return lines.joined(separator: "\n")
+        }
+        // Every node of the graph and what Condense does with it.
+        var graph = Table("node", "operator", "name", "treatment", "output shape", "parameters", "FLOPs")
+        for node in nodes {
+            let op = node.domain.isEmpty ? node.op_type : "\(node.domain).\(node.op_type)"
+            let shape = node.output_shapes.first.map { "[" + $0.map { $0.map(String.init) ?? "N" }.joined(separator: ", ") + "]" } ?? "-"
+            let name = node.name.count > 36 ? "…" + node.name.suffix(35) : node.name
+            graph.add("\(node.index)", op, name, node.treatment, shape, "\(node.parameters)", "\(node.flops)")
+        }
+        lines += ["", "graph: input \(model_input), core input '\(core_input)'", graph.rendered,
+                  "whole graph: \(nodes.count) nodes, parameters \(graph_parameters), FLOPs/sample \(graph_flops)"]
         return lines.joined(separator: "\n")
     }
 }
