@@ -98,6 +98,10 @@ let package = Package(
             name: "CondenseApproximateTests",
             dependencies: ["CondenseApproximate", "CondenseLabels", "CondenseTestSupport"]),
         .testTarget(
+            name: "CondenseWorkflowTests",
+            dependencies: ["CondenseWorkflow", "CondenseONNX", "CondenseData", "CondenseEval", "CondenseCollapse",
+                           "CondenseCore"]),
+        .testTarget(
             name: "CondenseRenderTests",
             dependencies: ["CondenseRender", "CondenseTestSupport"]),
         .testTarget(

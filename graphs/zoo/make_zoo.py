@@ -8,6 +8,8 @@ with the data it is scored on (.npz: x float32, y) and ONNX Runtime's outputs on
 Data: scikit-learn's bundled `load_digits` (1,797 8x8 images, pixel values 0..16; the
 last 500 are the test split written here) and `load_diabetes` (442 patients, 10 features).
 
+Each NAME.npz holds x, y and ONNX Runtime's outputs as ort_OUTPUT.
+
 Models (metadata condense.input_domain gives the domain of the model's input):
     sklearn-pipeline    Pipeline(StandardScaler, MLPClassifier(32, 16)) on digits, skl2onnx,
                         no ZipMap: Scaler, MatMul/Add/Relu, Softmax, ArgMax, ... two outputs.
@@ -53,12 +55,15 @@ def save(model, name, x, y):
     onnx.checker.check_model(model, full_check=True)
     path = os.path.join(HERE, name + ".onnx")
     onnx.save(model, path)
-    np.savez_compressed(os.path.join(HERE, name + ".npz"), x=x.astype(np.float32), y=y)
     so = ort.SessionOptions()
     so.intra_op_num_threads = 1
     sess = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
     outs = sess.run(None, {sess.get_inputs()[0].name: x.astype(np.float32)})
-    return {o.name: np.asarray(v) for o, v in zip(sess.get_outputs(), outs)}
+    outs = {o.name: np.asarray(v) for o, v in zip(sess.get_outputs(), outs)}
+    # ONNX Runtime's outputs ride along as ort_<output> (float32 scores, int64 labels), for the tests.
+    extra = {f"ort_{k}": v.astype(np.float32 if v.dtype.kind == "f" else np.int64) for k, v in outs.items()}
+    np.savez_compressed(os.path.join(HERE, name + ".npz"), x=x.astype(np.float32), y=y, **extra)
+    return outs
 
 
 def sklearn_models(results):

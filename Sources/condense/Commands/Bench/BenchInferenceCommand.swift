@@ -28,6 +28,8 @@ struct BenchInferenceCommand: AsyncParsableCommand {
         var model: String
         var threads: Int
         var condense: Timing
+        /// The unit layers alone (the network in place of the core), without the rest of the graph.
+        var condense_unit_layers: Timing
         var onnxruntime: Timing?
         /// Condense time / ONNX Runtime time (below 1: Condense is faster).
         var ratio_batch256: Double?
@@ -45,8 +47,13 @@ struct BenchInferenceCommand: AsyncParsableCommand {
         // The whole model (every node, as ONNX Runtime runs it), not only its unit layers.
         let batchSeconds = try Stopwatch.median(repeats: repeats) { _ = try onnx.run(batch) }
         let singleSeconds = try Stopwatch.median(repeats: repeats * 10) { _ = try onnx.run(single) }
+        let coreBatch = try onnx.coreInputs(batch), coreSingle = try onnx.coreInputs(single)
+        let network = onnx.network
+        let coreBatchSeconds = try Stopwatch.median(repeats: repeats) { _ = try network.forward(coreBatch) }
+        let coreSingleSeconds = try Stopwatch.median(repeats: repeats * 10) { _ = try network.forward(coreSingle) }
         var report = Report(model: model, threads: threads,
-                            condense: Timing(batch256_ms: batchSeconds * 1e3, single_sample_ms: singleSeconds * 1e3))
+                            condense: Timing(batch256_ms: batchSeconds * 1e3, single_sample_ms: singleSeconds * 1e3),
+                            condense_unit_layers: Timing(batch256_ms: coreBatchSeconds * 1e3, single_sample_ms: coreSingleSeconds * 1e3))
         if compareOrt {
             Terminal.progress("timing ONNX Runtime ...")
             let ort = try OnnxRuntimeBench.run(model: model, data: data, repeats: repeats, threads: threads)
@@ -63,6 +70,8 @@ extension BenchInferenceCommand.Report {
         var table = Table("runtime", "batch of 256 (ms)", "single sample (ms)")
         table.add("Condense (OpenBLAS, \(threads) thread(s))", String(format: "%.4f", condense.batch256_ms),
                   String(format: "%.4f", condense.single_sample_ms))
+        table.add("  of which the unit layers alone", String(format: "%.4f", condense_unit_layers.batch256_ms),
+                  String(format: "%.4f", condense_unit_layers.single_sample_ms))
         if let ort = onnxruntime {
             table.add("ONNX Runtime", String(format: "%.4f", ort.batch256_ms), String(format: "%.4f", ort.single_sample_ms))
             table.add("ratio Condense / ORT", String(format: "%.2f", ratio_batch256 ?? 0), String(format: "%.2f", ratio_single_sample ?? 0))
