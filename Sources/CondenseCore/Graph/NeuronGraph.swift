@@ -69,7 +69,40 @@ public struct NeuronGraph: Sendable {
         inSources = inSrc
         inWeights = inW
 
-        // Outgoing rows by a counting-sort transpose: O(V + E).
+        (outOffsets, outTargets, outWeights) = Self.transpose(nodeCount: n, inOffsets: inOff, inSources: inSrc, inWeights: inW)
+    }
+
+    /// The graph of an edge list in struct-of-arrays form (global node indices, layer by
+    /// layer; each edge from a layer to a later one), as the channel-level unit DAG gives it.
+    /// Incoming rows are sorted by source. O(V + E log E) for the sort of each row.
+    public init(layerWidths: [Int], sources: [Int32], targets: [Int32], weights: [Float], bias: [Float],
+                activations: [Activation]) {
+        var offsets = [0]
+        for w in layerWidths { offsets.append(offsets[offsets.count - 1] + w) }
+        let n = offsets[offsets.count - 1]
+        layerOffsets = offsets
+        var layerOf = [Int32](repeating: 0, count: n)
+        for l in layerWidths.indices { for v in offsets[l]..<offsets[l + 1] { layerOf[v] = Int32(l) } }
+        layerOfNode = layerOf
+        self.bias = bias.count == n ? bias : [Float](repeating: 0, count: n)
+        self.activations = activations
+        // Incoming rows by counting sort on the target, then each row by source.
+        var inOff = [Int](repeating: 0, count: n + 1)
+        for t in targets { inOff[Int(t) + 1] += 1 }
+        for v in 0..<n { inOff[v + 1] += inOff[v] }
+        var cursor = inOff
+        var order = [Int](repeating: 0, count: targets.count)
+        for e in targets.indices { order[cursor[Int(targets[e])]] = e; cursor[Int(targets[e])] += 1 }
+        for v in 0..<n { order[inOff[v]..<inOff[v + 1]].sort { sources[$0] < sources[$1] } }
+        inOffsets = inOff
+        inSources = order.map { sources[$0] }
+        inWeights = order.map { weights[$0] }
+        (outOffsets, outTargets, outWeights) = Self.transpose(nodeCount: n, inOffsets: inOff, inSources: inSources, inWeights: inWeights)
+    }
+
+    /// Outgoing rows from incoming rows by a counting-sort transpose: O(V + E).
+    static func transpose(nodeCount n: Int, inOffsets inOff: [Int], inSources inSrc: [Int32], inWeights inW: [Float])
+        -> ([Int], [Int32], [Float]) {
         var outOff = [Int](repeating: 0, count: n + 1)
         for s in inSrc { outOff[Int(s) + 1] += 1 }
         for v in 0..<n { outOff[v + 1] += outOff[v] }
@@ -84,9 +117,7 @@ public struct NeuronGraph: Sendable {
                 cursor[s] += 1
             }
         }
-        outOffsets = outOff
-        outTargets = outT
-        outWeights = outW
+        return (outOff, outT, outW)
     }
 
     /// Node index of a neuron address.

@@ -56,6 +56,28 @@ struct ModelSummary: Encodable {
     var graph_flops: Int = 0
     var model_input: String = ""
     var core_input: String = ""
+    /// Every unit layer of the whole graph (neurons of Gemm/MatMul, channels of Conv) and the coupling groups.
+    var unit_layers: [UnitLayerRow] = []
+    var coupling_groups: [CouplingGroupRow] = []
+    var units: Int = 0
+    var unit_edges: Int = 0
+
+    struct UnitLayerRow: Encodable {
+        var index: Int
+        var name: String
+        var kind: String
+        var units: Int
+        var activation: String
+        var kernel: [Int]
+        var positions: Int
+        var sources: [Int]
+        var folded_nodes: [Int]
+    }
+    struct CouplingGroupRow: Encodable {
+        var layers: [Int]
+        var units: Int
+        var joins: [String]
+    }
 
     init(path: String, model: ONNXModel) throws {
         self.init(path: path, network: model.network)
@@ -74,6 +96,14 @@ struct ModelSummary: Encodable {
         graph_flops = nodes.reduce(0) { $0 + $1.flops }
         model_input = "\(model.graph.primaryInput.name) [" + (model.graph.primaryInput.shape ?? []).map { $0.map(String.init) ?? "N" }.joined(separator: ", ") + "]"
         core_input = model.coreInputTensor
+        let unitGraph = try UnitGraph(graph: model.graph, features: model.inputFeatures)
+        unit_layers = unitGraph.layers.enumerated().map { i, l in
+            UnitLayerRow(index: i, name: l.name, kind: l.kind.rawValue, units: l.width, activation: l.activation.name,
+                         kernel: l.kernel, positions: l.positions, sources: l.sourceLayers, folded_nodes: l.foldedNodes)
+        }
+        coupling_groups = unitGraph.couplingGroups.map { CouplingGroupRow(layers: $0.layers, units: $0.width, joins: $0.joins) }
+        units = unitGraph.unitCount
+        unit_edges = unitGraph.edgeCount
     }
 
     init(path: String, network: Network) {
@@ -127,6 +157,16 @@ struct ModelSummary: Encodable {
             let name = node.name.count > 36 ? "…" + node.name.suffix(35) : node.name
             graph.add("\(node.index)", op, name, node.treatment, shape, "\(node.parameters)", "\(node.flops)")
         }
+        var unitTable = Table("unit layer", "name", "kind", "units", "kernel", "activation", "from")
+        for row in unit_layers {
+            let name = row.name.count > 36 ? "…" + row.name.suffix(35) : row.name
+            unitTable.add("\(row.index)", name, row.kind, "\(row.units)", row.kernel.map(String.init).joined(separator: "x"),
+                          row.activation, row.sources.map(String.init).joined(separator: ","))
+        }
+        lines += ["", "units of the whole graph (neurons and channels): \(units) units, \(unit_edges) edges", unitTable.rendered]
+        lines.append("coupling groups: " + (coupling_groups.isEmpty ? "none" : coupling_groups.map {
+            "layers \($0.layers.map(String.init).joined(separator: "+")) (\($0.units) units each)"
+        }.joined(separator: "; ")))
         lines += ["", "graph: input \(model_input), core input '\(core_input)'", graph.rendered,
                   "whole graph: \(nodes.count) nodes, parameters \(graph_parameters), FLOPs/sample \(graph_flops)"]
         return lines.joined(separator: "\n")
