@@ -118,7 +118,8 @@ def export(model, path, style):
         else:
             torch.onnx.export(model, (dummy,), path, dynamo=False, input_names=["input"], output_names=["logits"],
                               dynamic_axes={"input": {0: "N"}, "logits": {0: "N"}}, opset_version=17,
-                              do_constant_folding=style == "legacy", training=torch.onnx.TrainingMode.PRESERVE)
+                              do_constant_folding=style == "legacy",
+                              training=torch.onnx.TrainingMode.EVAL if style == "legacy" else torch.onnx.TrainingMode.PRESERVE)
     import onnx
     m = onnx.load(path)
     for k, v in {"condense.input_scale": "1/255", "condense.input_domain": "0,1"}.items():

@@ -20,4 +20,6 @@ extern void sgesdd_(const char *jobz, const int *m, const int *n, float *a, cons
 static inline void condense_blas_set_threads(int n) { openblas_set_num_threads(n); }
 /// The number of threads OpenBLAS currently uses.
 static inline int condense_blas_threads(void) { return openblas_get_num_threads(); }
+/// The kernel family OpenBLAS chose for this processor (e.g. "SkylakeX", "Haswell", "Prescott").
+static inline const char *condense_blas_core_name(void) { return openblas_get_corename(); }
 #endif

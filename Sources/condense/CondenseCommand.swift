@@ -20,6 +20,7 @@ struct CondenseCommand: AsyncParsableCommand {
 @main
 enum Main {
     static func main() async {
+        chooseBLASKernels()
         do {
             var command = try CondenseCommand.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -44,3 +45,18 @@ enum Main {
         }
     }
 }
+
+/// Re-executes the process once with `OPENBLAS_CORETYPE` set when OpenBLAS fell back to
+/// generic kernels on a processor with AVX2 or AVX-512 (see ``CondenseCore/BLASCore``).
+func chooseBLASKernels() {
+    let environment = ProcessInfo.processInfo.environment
+    guard environment["OPENBLAS_CORETYPE"] == nil, environment["CONDENSE_BLAS_AUTODETECT"] != "0",
+          let core = BLASCore.preferredCoreType(flags: BLASCore.cpuFlags(), current: BLASCore.current) else { return }
+    setenv("OPENBLAS_CORETYPE", core, 1)
+    setenv("CONDENSE_BLAS_AUTODETECT", "0", 1)  // once
+    var arguments = CommandLine.arguments.map { strdup($0) }
+    arguments.append(nil)
+    execv("/proc/self/exe", &arguments)
+    // execv returns only on failure: go on with the generic kernels.
+}
+

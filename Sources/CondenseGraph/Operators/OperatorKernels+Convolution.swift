@@ -69,6 +69,8 @@ extension OperatorKernels {
     }
 
     /// Unfolds the windows of a `channels x H x W` image into a `(channels·kH·kW) x (oH·oW)` matrix (zero padding).
+    /// Each output row is split into the columns whose input lies inside the image (copied
+    /// without a test per element) and the padded ones (zeros). O(channels · kH · kW · oH · oW).
     static func im2col(_ source: UnsafePointer<Float>, channels: Int, _ g: WindowGeometry, into columns: UnsafeMutablePointer<Float>) {
         let (h, w) = (g.input[0], g.input[1]), (kh, kw) = (g.kernel[0], g.kernel[1])
         let (oh, ow) = (g.output[0], g.output[1])
@@ -80,17 +82,25 @@ extension OperatorKernels {
             for ki in 0..<kh {
                 for kj in 0..<kw {
                     let dest = columns + row * oh * ow
+                    // Output columns oj with 0 <= oj·sw - pw + kj·dw < w.
+                    let shift = kj * dw - pw
+                    let first = shift >= 0 ? 0 : min(ow, (-shift + sw - 1) / sw)
+                    let last = w - shift <= 0 ? 0 : min(ow, (w - shift + sw - 1) / sw)
                     for oi in 0..<oh {
                         let y = oi * sh - ph + ki * dh
                         let line = dest + oi * ow
-                        if y < 0 || y >= h {
-                            for oj in 0..<ow { line[oj] = 0 }
+                        if y < 0 || y >= h || first >= last {
+                            line.update(repeating: 0, count: ow)
                             continue
                         }
-                        let src = plane + y * w
-                        for oj in 0..<ow {
-                            let xx = oj * sw - pw + kj * dw
-                            line[oj] = (xx >= 0 && xx < w) ? src[xx] : 0
+                        if first > 0 { line.update(repeating: 0, count: first) }
+                        if last < ow { (line + last).update(repeating: 0, count: ow - last) }
+                        let src = plane + y * w + shift
+                        if sw == 1 {
+                            (line + first).update(from: src + first, count: last - first)
+                        } else {
+                            var oj = first
+                            while oj < last { line[oj] = src[oj * sw]; oj += 1 }
                         }
                     }
                     row += 1

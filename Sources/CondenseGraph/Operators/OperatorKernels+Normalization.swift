@@ -9,7 +9,16 @@ extension OperatorKernels {
         let (a, b) = try batchNormalizationAffine(node, x, channels: t.shape[1])
         let inner = t.shape.dropFirst(2).reduce(1, *), channels = t.shape[1]
         var v = try t.floats("BatchNormalization input")
-        for i in v.indices { let c = (i / inner) % channels; v[i] = v[i] * a[c] + b[c] }
+        v.withUnsafeMutableBufferPointer { p in
+            var base = 0
+            while base < p.count {
+                for c in 0..<channels {
+                    let (ac, bc) = (a[c], b[c])
+                    for i in base..<(base + inner) { p[i] = p[i] * ac + bc }
+                    base += inner
+                }
+            }
+        }
         return GraphTensor(shape: t.shape, floats: v)
     }
 

@@ -18,33 +18,56 @@ extension OperatorKernels {
     }
 
     /// Pooling on raw planes (shared with interval propagation, where both kinds are monotone).
+    /// The window's rows and columns inside the image are found once per output, so the inner
+    /// loops have no bounds test. O(planes · oH · oW · kH · kW).
     static func pooled(_ v: [Float], planes: Int, geometry g: WindowGeometry, kind: PoolKind, includePad: Bool) -> [Float] {
         let (h, w) = (g.input[0], g.input[1]), (oh, ow) = (g.output[0], g.output[1])
+        let (kh, kw) = (g.kernel[0], g.kernel[1]), (sh, sw) = (g.strides[0], g.strides[1])
+        let (dh, dw) = (g.dilations[0], g.dilations[1])
+        let (ph, pw) = (g.padsBegin[0], g.padsBegin[1]), (eh, ew) = (g.padsEnd[0], g.padsEnd[1])
         var out = [Float](repeating: 0, count: planes * oh * ow)
-        for p in 0..<planes {
-            let base = p * h * w
-            for oi in 0..<oh {
-                for oj in 0..<ow {
-                    var best = -Float.infinity, sum: Float = 0, real = 0, padded = 0
-                    for ki in 0..<g.kernel[0] {
-                        let y = oi * g.strides[0] - g.padsBegin[0] + ki * g.dilations[0]
-                        if y < -g.padsBegin[0] || y >= h + g.padsEnd[0] { continue }
-                        for kj in 0..<g.kernel[1] {
-                            let xx = oj * g.strides[1] - g.padsBegin[1] + kj * g.dilations[1]
-                            if xx < -g.padsBegin[1] || xx >= w + g.padsEnd[1] { continue }
-                            padded += 1
-                            if y >= 0, y < h, xx >= 0, xx < w {
-                                let value = v[base + y * w + xx]
-                                best = max(best, value)
-                                sum += value
-                                real += 1
+        /// The window taps `k` with `lo <= start + k·d < hi`, as a range of k.
+        func taps(_ start: Int, _ d: Int, _ k: Int, _ lo: Int, _ hi: Int) -> Range<Int> {
+            let a = start >= lo ? 0 : (lo - start + d - 1) / d
+            let b = start >= hi ? 0 : min(k, (hi - start + d - 1) / d)
+            return a < b ? a..<b : 0..<0
+        }
+        // Window taps inside the image, and the padded count, per output row and column: once.
+        let rowTaps = (0..<oh).map { taps($0 * sh - ph, dh, kh, 0, h) }
+        let colTaps = (0..<ow).map { taps($0 * sw - pw, dw, kw, 0, w) }
+        let rowPadded = (0..<oh).map { taps($0 * sh - ph, dh, kh, -ph, h + eh).count }
+        let colPadded = (0..<ow).map { taps($0 * sw - pw, dw, kw, -pw, w + ew).count }
+        let isMax = kind == .max
+        v.withUnsafeBufferPointer { pv in
+            out.withUnsafeMutableBufferPointer { po in
+                for p in 0..<planes {
+                    let base = pv.baseAddress! + p * h * w
+                    for oi in 0..<oh {
+                        let y0 = oi * sh - ph
+                        let rows = rowTaps[oi]
+                        for oj in 0..<ow {
+                            let x0 = oj * sw - pw
+                            let cols = colTaps[oj]
+                            let o = (p * oh + oi) * ow + oj
+                            if isMax {
+                                var best = -Float.infinity
+                                for ki in rows {
+                                    let line = base + (y0 + ki * dh) * w + x0
+                                    var kj = cols.lowerBound
+                                    while kj < cols.upperBound { best = max(best, line[kj * dw]); kj += 1 }
+                                }
+                                po[o] = best
+                            } else {
+                                var sum: Float = 0
+                                for ki in rows {
+                                    let line = base + (y0 + ki * dh) * w + x0
+                                    var kj = cols.lowerBound
+                                    while kj < cols.upperBound { sum += line[kj * dw]; kj += 1 }
+                                }
+                                let count = includePad ? rowPadded[oi] * colPadded[oj] : rows.count * cols.count
+                                po[o] = sum / Float(max(1, count))
                             }
                         }
-                    }
-                    let o = (p * oh + oi) * ow + oj
-                    switch kind {
-                    case .max: out[o] = best
-                    case .average: out[o] = sum / Float(max(1, includePad ? padded : real))
                     }
                 }
             }

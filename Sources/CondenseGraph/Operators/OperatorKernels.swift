@@ -15,7 +15,7 @@ enum OperatorKernels {
         case ("", "Sub"): return [try binary(node, x, -, { $0 &- $1 })]
         case ("", "Mul"): return [try binary(node, x, *, { $0 &* $1 })]
         case ("", "Div"): return [try binary(node, x, /, { $1 == 0 ? 0 : $0 / $1 })]
-        case ("", "Relu"): return [try unary(node, x) { max($0, 0) }]
+        case ("", "Relu"): return [try relu(node, x)]
         case ("", "LeakyRelu"):
             let alpha = try node.float("alpha", 0.01)
             return [try unary(node, x) { $0 < 0 ? alpha * $0 : $0 }]
@@ -61,6 +61,14 @@ enum OperatorKernels {
     }
 
     static func sigmoid(_ v: Float) -> Float { v >= 0 ? 1 / (1 + exp(-v)) : exp(v) / (1 + exp(v)) }
+
+    /// `Relu` as one vectorisable loop over a copy of the input. O(elements).
+    static func relu(_ node: GraphNode, _ x: [GraphTensor?]) throws(CondenseError) -> GraphTensor {
+        let t = try required(x, 0, node)
+        var v = try t.floats("input of \(node.displayName)")
+        v.withUnsafeMutableBufferPointer { p in for i in p.indices { p[i] = max(p[i], 0) } }
+        return GraphTensor(shape: t.shape, floats: v, elementType: t.elementType)
+    }
 
     /// An element-wise function of one float tensor.
     static func unary(_ node: GraphNode, _ x: [GraphTensor?], _ f: (Float) -> Float) throws(CondenseError) -> GraphTensor {
