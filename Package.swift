@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "CondenseRender", dependencies: ["CondenseCore", "CGraphviz"]),
         .target(
             name: "CondenseApproximate",
-            dependencies: ["CondenseCore", "CondenseLabels", "CondenseCollapse", "CondenseEval", "COpenBLAS"]),
+            dependencies: ["CondenseCore", "CondenseCollapse", "CondenseEval", "COpenBLAS"]),
         .target(
             name: "CondenseWorkflow",
             dependencies: ["CondenseCore", "CondenseONNX", "CondenseData", "CondenseEval", "CondenseCollapse",

@@ -33,6 +33,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODELS = [
     ("graphs/zoo/sklearn-pipeline.onnx", "graphs/zoo/sklearn-pipeline.npz"),
     ("graphs/zoo/sklearn-binary.onnx", "graphs/zoo/sklearn-binary.npz"),
+    ("graphs/zoo/sigmoid-binary.onnx", "graphs/zoo/sigmoid-binary.npz"),
     ("graphs/zoo/sklearn-regressor.onnx", "graphs/zoo/sklearn-regressor.npz"),
     ("graphs/zoo/subdiv-mlp.onnx", "graphs/zoo/subdiv-mlp.npz"),
     ("graphs/zoo/dropout-mlp.onnx", "graphs/zoo/dropout-mlp.npz"),
@@ -41,10 +42,12 @@ MODELS = [
     ("graphs/zoo/identity-residual.onnx", "graphs/zoo/identity-residual.npz"),
     ("graphs/mnist/lenet-300-100.onnx", "graphs/mnist/data"),
     ("graphs/mnist/sklearn-mlp-300-100.onnx", "graphs/mnist/data"),
+    ("graphs/mnist/sklearn-pipeline.onnx", "graphs/mnist/data"),
     ("graphs/mnist/lenet5.onnx", "graphs/mnist/data"),
     ("graphs/mnist/lenet5-dynamo.onnx", "graphs/mnist/data"),
     ("graphs/fashion/resnet8.onnx", "graphs/fashion/data"),
     ("graphs/fashion/resnet8-bn.onnx", "graphs/fashion/data"),
+    ("graphs/fashion/resnet8-dynamo.onnx", "graphs/fashion/data"),
 ]
 
 

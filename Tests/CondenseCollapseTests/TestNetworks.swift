@@ -1,15 +1,14 @@
 import CondenseCollapse
 import CondenseCore
 import CondenseLabels
+import CondenseTestSupport
 
 /// Small hand-built networks and helpers shared by the collapse tests.
 enum TestNetworks {
     /// A dense layer from row-major rows.
     static func dense(_ rows: [[Float]], bias: [Float], from source: Int, activation: Activation = .relu,
                       skips: [Connection] = []) -> Layer {
-        let weights = Matrix(rows: rows.count, columns: rows[0].count, values: rows.flatMap { $0 })
-        return Layer(name: "fc", width: rows.count, activation: activation, bias: bias,
-                     inputs: [Connection(source: source, weights: weights)] + skips)
+        SeededNetworks.layer(rows, bias: bias, from: source, activation: activation, skips: skips)
     }
 
     /// Seeded random inputs in `domain`, `count` rows.

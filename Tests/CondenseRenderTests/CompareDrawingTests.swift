@@ -1,3 +1,4 @@
+import CondenseTestSupport
 import CondenseCore
 import Foundation
 import Testing
@@ -6,13 +7,13 @@ import Testing
 @Suite struct CompareDrawingTests {
     /// A 4-8-5-2 network, three hidden neurons removed by three kinds of rule.
     static func simplification() throws -> Simplification {
-        let before = try TestNetworks.dense([4, 8, 5, 2])
+        let before = try SeededNetworks.dense([4, 8, 5, 2])
         let fates = [
             NeuronFate(neuron: NeuronID(layer: 1, index: 1), rule: .deadEnd),
             NeuronFate(neuron: NeuronID(layer: 1, index: 4), rule: .equivalent, partner: NeuronID(layer: 1, index: 6), factor: 0.5),
             NeuronFate(neuron: NeuronID(layer: 2, index: 0), rule: .stableLinear),
         ]
-        let after = TestNetworks.removing(fates.map(\.neuron), from: before)
+        let after = SeededNetworks.removing(fates.map(\.neuron), from: before)
         return try Simplification(before: before, after: after, fates: fates)
     }
 
@@ -66,12 +67,12 @@ import Testing
 
 @Suite struct ManyMergesTests {
     @Test func beyondTheLimitLinksLoseTheirLabelsButKeepTheirIds() throws {
-        let before = try TestNetworks.dense([4, 40, 2])
+        let before = try SeededNetworks.dense([4, 40, 2])
         let merged = (0..<20).map {
             NeuronFate(neuron: NeuronID(layer: 1, index: 2 * $0 + 1), rule: .approximateMerge,
                        partner: NeuronID(layer: 1, index: 2 * $0), factor: 0.25)
         }
-        let after = TestNetworks.removing(merged.map(\.neuron), from: before)
+        let after = SeededNetworks.removing(merged.map(\.neuron), from: before)
         let drawing = try CompareDrawing.make(try Simplification(before: before, after: after, fates: merged))
         let svg = try SVGDocument(drawing.render(.svg).data)
         #expect(svg.groups("merge-link").count == 20)

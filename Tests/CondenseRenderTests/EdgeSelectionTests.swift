@@ -1,10 +1,11 @@
+import CondenseTestSupport
 import CondenseCore
 import Testing
 @testable import CondenseRender
 
 @Suite struct EdgeSelectionTests {
     @Test func topKKeepsEachNeuronsStrongestInputs() throws {
-        let network = try TestNetworks.dense([12, 5, 3])
+        let network = try SeededNetworks.dense([12, 5, 3])
         let graph = NeuronGraph(network)
         let selection = EdgeSelection(graph: graph, thinning: .topK(4))
         #expect(selection.count == 5 * 4 + 3 * 4)
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func budgetResolvesToTheLargestKThatFits() throws {
-        let network = try TestNetworks.dense([20, 10, 4])
+        let network = try SeededNetworks.dense([20, 10, 4])
         let graph = NeuronGraph(network)
         let selection = EdgeSelection(graph: graph, thinning: .maxEdges(100))
         // k = 7: 10*7 + 4*7 = 98 <= 100; k = 8 would give 112.
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func budgetBelowOneEdgePerNeuronKeepsTheGloballyStrongest() throws {
-        let network = try TestNetworks.dense([6, 8, 3])
+        let network = try SeededNetworks.dense([6, 8, 3])
         let graph = NeuronGraph(network)
         let selection = EdgeSelection(graph: graph, thinning: .maxEdges(5))
         #expect(selection.count == 5)
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func thresholdAndAll() throws {
-        let network = try TestNetworks.dense([6, 4, 2])
+        let network = try SeededNetworks.dense([6, 4, 2])
         let graph = NeuronGraph(network)
         let all = EdgeSelection(graph: graph, thinning: .all)
         #expect(all.count == graph.edgeCount)
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func minimumSourceLeavesOutTheInputEdges() throws {
-        let network = try TestNetworks.dense([9, 4, 2])
+        let network = try SeededNetworks.dense([9, 4, 2])
         let graph = NeuronGraph(network)
         let selection = EdgeSelection(graph: graph, thinning: .all, minimumSource: graph.layerOffsets[1])
         #expect(selection.count == 4 * 2)

@@ -1,3 +1,4 @@
+import CondenseTestSupport
 import CondenseCore
 import Foundation
 import Testing
@@ -32,9 +33,9 @@ import Testing
     }
 
     @Test func simplificationChecksTheModelsAgainstTheReport() throws {
-        let before = try TestNetworks.dense([4, 6, 2])
+        let before = try SeededNetworks.dense([4, 6, 2])
         let fate = NeuronFate(neuron: NeuronID(layer: 1, index: 1), rule: .deadEnd)
-        let after = TestNetworks.removing([fate.neuron], from: before)
+        let after = SeededNetworks.removing([fate.neuron], from: before)
         let simplification = try Simplification(before: before, after: after, fates: [fate])
         #expect(simplification.survivors[1] == [0, 2, 3, 4, 5])
         #expect(throws: CondenseError.self) { try Simplification(before: before, after: before, fates: [fate]) }
@@ -46,10 +47,10 @@ import Testing
 
 @Suite struct SimplificationShapeTests {
     @Test func modelsWithOtherLayersDoNotCompare() throws {
-        let before = try TestNetworks.dense([4, 6, 2])
-        #expect(throws: CondenseError.self) { try Simplification(before: before, after: try TestNetworks.dense([4, 6, 5, 2]), fates: []) }
-        #expect(throws: CondenseError.self) { try Simplification(before: before, after: try TestNetworks.dense([4, 6, 3]), fates: []) }
-        let narrower = try Simplification(before: before, after: try TestNetworks.dense([4, 3, 2]), fates: [])
+        let before = try SeededNetworks.dense([4, 6, 2])
+        #expect(throws: CondenseError.self) { try Simplification(before: before, after: try SeededNetworks.dense([4, 6, 5, 2]), fates: []) }
+        #expect(throws: CondenseError.self) { try Simplification(before: before, after: try SeededNetworks.dense([4, 6, 3]), fates: []) }
+        let narrower = try Simplification(before: before, after: try SeededNetworks.dense([4, 3, 2]), fates: [])
         let drawing = LayerDrawing.make(before, simplification: narrower)
         #expect(drawing.scene.nodes.count == 3)
     }

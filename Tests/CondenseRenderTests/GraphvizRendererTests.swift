@@ -1,3 +1,4 @@
+import CondenseTestSupport
 import CondenseCore
 import Foundation
 import Testing
@@ -12,7 +13,7 @@ import Testing
     }
 
     @Test func pngPdfAndDotAreRenderedInProcess() throws {
-        let drawing = try NeuronDrawing.make(try TestNetworks.dense([3, 4, 2]))
+        let drawing = try NeuronDrawing.make(try SeededNetworks.dense([3, 4, 2]))
         let png = try drawing.render(.png).data
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         let pdf = try drawing.render(.pdf).data
@@ -46,7 +47,7 @@ import Testing
     }
 
     @Test func concurrentRendersShareOneLock() async throws {
-        let network = try TestNetworks.dense([4, 6, 3])
+        let network = try SeededNetworks.dense([4, 6, 3])
         let sizes = try await withThrowingTaskGroup(of: Int.self) { group in
             for k in 0..<6 {
                 group.addTask {

@@ -1,3 +1,4 @@
+import CondenseTestSupport
 import CondenseCore
 import Foundation
 import Testing
@@ -5,7 +6,7 @@ import Testing
 
 @Suite struct LayerDrawingTests {
     @Test func oneBoxPerLayerAndOneArrowPerBlock() throws {
-        var network = try TestNetworks.dense([6, 5, 4, 3])
+        var network = try SeededNetworks.dense([6, 5, 4, 3])
         network.addWeights(Matrix(rows: 3, columns: 5, repeating: 0.1), from: 1, into: 3)
         let drawing = LayerDrawing.make(network, options: DrawingOptions(modelName: "skip"))
         #expect(drawing.scene.engine == .dot)
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func autoLevelFollowsTheSize() throws {
-        let small = try TestNetworks.dense([4, 3, 2])
+        let small = try SeededNetworks.dense([4, 3, 2])
         #expect(RenderLevel.auto.resolved(for: small) == .neuron)
         #expect(RenderLevel.layer.resolved(for: small) == .layer)
     }

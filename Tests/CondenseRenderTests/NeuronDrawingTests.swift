@@ -1,3 +1,4 @@
+import CondenseTestSupport
 import CondenseCore
 import Foundation
 import Testing
@@ -5,7 +6,7 @@ import Testing
 
 @Suite struct NeuronDrawingTests {
     @Test func everyNeuronIsOneNodeWithItsAddress() throws {
-        let network = try TestNetworks.dense([5, 7, 3])
+        let network = try SeededNetworks.dense([5, 7, 3])
         let drawing = try NeuronDrawing.make(network, options: DrawingOptions(modelName: "tiny"))
         let svg = try SVGDocument(drawing.render(.svg).data)
         #expect(svg.rootName == "svg")
@@ -20,7 +21,7 @@ import Testing
     }
 
     @Test func thinningIsStatedInTheLegend() throws {
-        let network = try TestNetworks.dense([16, 10, 4])
+        let network = try SeededNetworks.dense([16, 10, 4])
         let drawing = try NeuronDrawing.make(network, options: DrawingOptions(thinning: .topK(3)))
         #expect(drawing.drawnEdges == 14 * 3)
         let svg = try SVGDocument(drawing.render(.svg).data)
@@ -29,12 +30,12 @@ import Testing
     }
 
     @Test func squareInputIsAGridAndOtherWideInputsABlock() throws {
-        let grid = try NeuronDrawing.make(try TestNetworks.dense([81, 4, 2]))
+        let grid = try NeuronDrawing.make(try SeededNetworks.dense([81, 4, 2]))
         let gridSVG = try SVGDocument(grid.render(.svg).data)
         #expect(gridSVG.groups("neuron", "input").count == 81)
         #expect(gridSVG.allText.contains("9 × 9"))
 
-        let block = try NeuronDrawing.make(try TestNetworks.dense([70, 4, 2]))
+        let block = try NeuronDrawing.make(try SeededNetworks.dense([70, 4, 2]))
         let blockSVG = try SVGDocument(block.render(.svg).data)
         #expect(blockSVG.groups("neuron", "input").count == 1)
         #expect(blockSVG.group(id: "L0_block") != nil)
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func colouringHookFillsByAnyValue() throws {
-        let network = try TestNetworks.dense([3, 4, 2])
+        let network = try SeededNetworks.dense([3, 4, 2])
         let values = NeuronValues(name: "digit", classes: [NeuronID(layer: 1, index: 0): 3, NeuronID(layer: 1, index: 1): 7])
         let drawing = try NeuronDrawing.make(network, options: DrawingOptions(coloring: values))
         let scene = drawing.scene
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func printThemeUsesItsOwnPalette() throws {
-        let network = try TestNetworks.dense([3, 4, 2])
+        let network = try SeededNetworks.dense([3, 4, 2])
         let screen = try NeuronDrawing.make(network, options: DrawingOptions(theme: .screen)).scene
         let print = try NeuronDrawing.make(network, options: DrawingOptions(theme: .print)).scene
         #expect(screen.graphAttributes["fontname"] != print.graphAttributes["fontname"])

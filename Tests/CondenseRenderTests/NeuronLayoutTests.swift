@@ -1,3 +1,4 @@
+import CondenseTestSupport
 import CondenseCore
 import Testing
 @testable import CondenseRender
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func badGridIsAnError() throws {
-        let network = try TestNetworks.dense([10, 3, 2])
+        let network = try SeededNetworks.dense([10, 3, 2])
         #expect(throws: CondenseError.self) {
             try NeuronDrawing.make(network, options: DrawingOptions(input: .grid(rows: 3, columns: 3)))
         }

@@ -13,7 +13,7 @@ import Testing
 /// (The tests run from the package root, where `swift test` runs.)
 @Suite("Models made outside Condense")
 struct ZooModelTests {
-    static let names = ["sklearn-pipeline", "sklearn-binary", "sklearn-regressor", "subdiv-mlp", "dropout-mlp",
+    static let names = ["sklearn-pipeline", "sklearn-binary", "sigmoid-binary", "sklearn-regressor", "subdiv-mlp", "dropout-mlp",
                         "transpose-matmul", "gemm-skip", "identity-residual"]
 
     static func model(_ name: String) throws -> (ONNXModel, Dataset, NPZFile) {

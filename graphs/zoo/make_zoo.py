@@ -16,6 +16,8 @@ Models (metadata condense.input_domain gives the domain of the model's input):
                         Domain 0,16.
     sklearn-binary      MLPClassifier(16) on digits, "digit >= 5": a single logistic unit;
                         skl2onnx turns it into two probability columns. Domain 0,16.
+    sigmoid-binary      the same network as one Gemm/Relu/Gemm/Sigmoid graph with a single
+                        probability column [N, 1] (PyTorch's style): class 1 when >= 0.5.
     sklearn-regressor   Pipeline(StandardScaler, MLPRegressor(16)) on diabetes: one output.
                         Domain: the data's range.
     subdiv-mlp          The pipeline's network with explicit Sub/Div input normalisation
@@ -105,6 +107,21 @@ def sklearn_models(results):
         m = meta(convert(reg, 10, "sklearn-regressor"), f"{lo},{hi}")
         results["sklearn-regressor"] = (save(m, "sklearn-regressor", xd[-100:], yd[-100:]),
                                         float(reg.score(xd[-100:], yd[-100:])))
+
+        # A single sigmoid column (PyTorch's style of a binary classifier): the binary MLP's own weights.
+        nodes = [helper.make_node("Gemm", ["input", "W0", "B0"], ["z1"], transB=1),
+                 helper.make_node("Relu", ["z1"], ["h1"]),
+                 helper.make_node("Gemm", ["h1", "W1", "B1"], ["z2"], transB=1),
+                 helper.make_node("Sigmoid", ["z2"], ["probability"])]
+        g = helper.make_graph(nodes, "sigmoid-binary", [helper.make_tensor_value_info("input", F, ["N", 64])],
+                              [helper.make_tensor_value_info("probability", F, ["N", 1])],
+                              [numpy_helper.from_array(v.astype(np.float32), k) for k, v in
+                               {"W0": binary.coefs_[0].T, "B0": binary.intercepts_[0],
+                                "W1": binary.coefs_[1].T, "B1": binary.intercepts_[1]}.items()])
+        m = helper.make_model(g, opset_imports=[helper.make_opsetid("", 17)], producer_name="make_zoo")
+        m.ir_version = 8
+        m = meta(m, "0,16")
+        results["sigmoid-binary"] = (save(m, "sigmoid-binary", xte, yb_te), float(binary.score(xte, yb_te)))
 
         # Weights for the hand-built graphs.
         scaler = pipe.named_steps["scale"]
@@ -206,6 +223,8 @@ def main():
         if name != "sklearn-regressor":
             if first.dtype == np.int64:
                 pred = first
+            elif scores[0].shape[1] == 1:
+                pred = (scores[0][:, 0] >= 0.5).astype(np.int64)
             else:
                 pred = scores[0].argmax(1)
             entry["ort_accuracy"] = float((pred.reshape(-1) == data["y"]).mean())

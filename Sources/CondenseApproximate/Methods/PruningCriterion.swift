@@ -1,5 +1,4 @@
 import CondenseCore
-import CondenseLabels
 
 /// A pruning baseline: one importance score per neuron, computed once on the unreduced
 /// network (one-shot pruning), and the `counts[l]` least important neurons of every layer

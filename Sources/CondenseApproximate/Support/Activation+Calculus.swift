@@ -1,5 +1,4 @@
 import CondenseCore
-import CondenseLabels
 
 extension Activation {
     /// `f'(z)` for the backward pass (the right derivative at ReLU's kink). O(1).

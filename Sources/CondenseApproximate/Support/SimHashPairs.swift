@@ -1,6 +1,5 @@
 import CondenseCore
 import Foundation
-import CondenseLabels
 
 /// Candidate pairs of similar vectors by random-hyperplane locality-sensitive hashing
 /// (SimHash; Charikar, "Similarity estimation techniques from rounding algorithms",

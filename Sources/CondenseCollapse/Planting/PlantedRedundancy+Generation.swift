@@ -1,5 +1,4 @@
 import CondenseCore
-import CondenseLabels
 
 extension PlantedRedundancy {
     /// Kinds in the order they are appended to a layer, after its base neurons.

@@ -1,5 +1,4 @@
 import CondenseCore
-import CondenseLabels
 
 /// Seeded uniform samples from an input box, for measuring output changes.
 public enum RandomPoints {

@@ -1,3 +1,4 @@
+import CondenseCore
 /// Random query pairs, struct of arrays, drawn once so timing loops measure queries only.
 public struct PairSample: Sendable {
     public var sources: [Int32] = []

@@ -1,16 +1,16 @@
 import Foundation
 
 /// Wall-clock timing for benchmarks: the median of repeated runs.
-enum Stopwatch {
+public enum Stopwatch {
     /// Seconds taken by `body`.
-    static func time(_ body: () throws -> Void) rethrows -> Double {
+    public static func time(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
     /// Median seconds over `repeats` runs of `body` (after one warm-up run when `warmUp`).
-    static func median(repeats: Int, warmUp: Bool = true, _ body: () throws -> Void) rethrows -> Double {
+    public static func median(repeats: Int, warmUp: Bool = true, _ body: () throws -> Void) rethrows -> Double {
         if warmUp { try body() }
         var samples: [Double] = []
         for _ in 0..<max(1, repeats) { samples.append(try time(body)) }

@@ -1,4 +1,3 @@
-import CondenseCore
 
 /// Magnitude pruning, layer by layer (Han, Pool, Tran, Dally, "Learning both weights and
 /// connections for efficient neural networks", NeurIPS 2015): in every weight block the
