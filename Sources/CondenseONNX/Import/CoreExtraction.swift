@@ -257,11 +257,28 @@ struct CoreExtraction {
         return join
     }
 
-    /// Records the skip branches reading `tensor`.
+    /// Records the skip branches reading `tensor`. A branch that joins the very layer `main`
+    /// starts (`Add(MatMul(x, W0), MatMul(x, Ws))`, two parallel products of one input) is no
+    /// skip: it stays outside the core and is run by the graph executor.
     private mutating func registerSkips(from tensor: String, sourceLayer: Int, main: Int) {
         for user in index.consumers[tensor] ?? [] where user != main {
-            if let join = skipJoin(of: user, reading: tensor) { pendingSkips[join] = (sourceLayer, user) }
+            guard let join = skipJoin(of: user, reading: tensor) else { continue }
+            if graph.node[join].input.contains(where: { chainReaches($0, node: main, steps: 4) }) { continue }
+            pendingSkips[join] = (sourceLayer, user)
         }
+    }
+
+    /// Whether `tensor` is computed from the output of node `target` through at most `steps`
+    /// nodes along their first inputs (a bias Add, BatchNormalization, Identity, Dropout).
+    private func chainReaches(_ tensor: String, node target: Int, steps: Int) -> Bool {
+        var current = tensor
+        for _ in 0...steps {
+            guard let p = index.producerIndex(of: current) else { return false }
+            if p == target { return true }
+            guard let next = graph.node[p].input.first, !next.isEmpty else { return false }
+            current = next
+        }
+        return false
     }
 
     /// A bias constant of `width` values, or one value broadcast to `width`.
