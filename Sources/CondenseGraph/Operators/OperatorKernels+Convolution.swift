@@ -114,8 +114,12 @@ extension OperatorKernels {
                         if first > 0 { line.update(repeating: 0, count: first) }
                         if last < ow { (line + last).update(repeating: 0, count: ow - last) }
                         let src = plane + y * w + shift
-                        if sw == 1 {
+                        if sw == 1, last - first >= 64 {
                             (line + first).update(from: src + first, count: last - first)
+                        } else if sw == 1 {
+                            // Short rows: a plain loop beats a memmove call.
+                            var oj = first
+                            while oj < last { line[oj] = src[oj]; oj &+= 1 }
                         } else {
                             var oj = first
                             while oj < last { line[oj] = src[oj * sw]; oj += 1 }

@@ -38,6 +38,35 @@ extension OperatorKernels {
         let rowPadded = (0..<oh).map { taps($0 * sh - ph, dh, kh, -ph, h + eh).count }
         let colPadded = (0..<ow).map { taps($0 * sw - pw, dw, kw, -pw, w + ew).count }
         let isMax = kind == .max
+        // Every window inside the image, undilated (the usual 2x2 / 3x3 pooling): fixed loops.
+        if ph == 0, pw == 0, dh == 1, dw == 1, (oh - 1) * sh + kh <= h, (ow - 1) * sw + kw <= w {
+            let scale = 1 / Float(kh * kw)
+            v.withUnsafeBufferPointer { pv in
+                out.withUnsafeMutableBufferPointer { po in
+                    var o = 0
+                    for p in 0..<planes {
+                        let base = pv.baseAddress! + p &* h &* w
+                        for oi in 0..<oh {
+                            let top = base + oi &* sh &* w
+                            for oj in 0..<ow {
+                                let corner = top + oj &* sw
+                                if isMax {
+                                    var best = corner[0]
+                                    for ki in 0..<kh { let line = corner + ki &* w; for kj in 0..<kw { best = max(best, line[kj]) } }
+                                    po[o] = best
+                                } else {
+                                    var sum: Float = 0
+                                    for ki in 0..<kh { let line = corner + ki &* w; for kj in 0..<kw { sum += line[kj] } }
+                                    po[o] = sum * scale
+                                }
+                                o &+= 1
+                            }
+                        }
+                    }
+                }
+            }
+            return out
+        }
         v.withUnsafeBufferPointer { pv in
             out.withUnsafeMutableBufferPointer { po in
                 for p in 0..<planes {
