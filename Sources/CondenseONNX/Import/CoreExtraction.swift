@@ -275,7 +275,9 @@ struct CoreExtraction {
         for _ in 0...steps {
             guard let p = index.producerIndex(of: current) else { return false }
             if p == target { return true }
-            guard let next = graph.node[p].input.first, !next.isEmpty else { return false }
+            // Only the nodes that fold into a layer's pre-activation pass the chain on.
+            guard ["Add", "BatchNormalization", "Identity", "Dropout"].contains(graph.node[p].opType),
+                  let next = graph.node[p].input.first, !next.isEmpty else { return false }
             current = next
         }
         return false
