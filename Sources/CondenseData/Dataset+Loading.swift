@@ -210,9 +210,12 @@ extension Dataset {
         // uint8 defaults to x/255; other types are taken as is unless a scale is given.
         // Float data is taken as it is (the README's rule); a scale applies to integer data.
         let scale = type.isInteger ? options.scale ?? (type == .uint8 ? 1 / 255 : 1) : 1
+        guard scale.isFinite, scale > 0, scale >= 1e-12, scale <= 1e12 else {
+            throw .invalidArgument("the input scale \(scale) is out of range; it must be between 1e-12 and 1e12")
+        }
         let inverse = 1 / scale
         let divisor = inverse.rounded()
-        let isReciprocal = divisor >= 2 && abs(inverse - divisor) <= divisor * 1e-5
+        let isReciprocal = divisor >= 2 && divisor < 1e12 && abs(inverse - divisor) <= divisor * 1e-5
         let scaling: String
         if scale == 1 {
             scaling = "as is"

@@ -122,11 +122,11 @@ public struct ModelEvaluator: Sendable {
             let (predicted, rule) = Self.predictions(outputs)
             report.predictionRule = rule
             if let labels {
-                if outputs.labels == nil {
-                    let classes = max(outputs.scores.columns, 2)
-                    if let bad = labels.firstIndex(where: { $0 >= classes }) {
-                        throw .invalidData("label \(labels[bad]) of sample \(bad) is out of range: the model scores \(classes) classes")
-                    }
+                // Labels must name a class the model scores (its score columns; two for one sigmoid column).
+                let classes: Int? = outputs.labels == nil ? max(outputs.scores.columns, 2)
+                    : outputs.scores.columns > 1 ? outputs.scores.columns : nil
+                if let classes, let bad = labels.firstIndex(where: { $0 < 0 || $0 >= classes }) {
+                    throw .invalidData("label \(labels[bad]) of sample \(bad) is out of range: the model scores \(classes) classes")
                 }
                 let correct = zip(predicted, labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
                 report.correct = correct

@@ -12,6 +12,8 @@ public struct ApproximateSimplification: Sendable {
     public var method: any ReductionMethod
     public var options: ApproximateCollapseOptions
     public var domain: ModelDomain?
+    /// What the check points and calibration matrices may take.
+    public var memory = MemoryBudget()
 
     public init(method: any ReductionMethod, options: ApproximateCollapseOptions, domain: ModelDomain?) {
         self.method = method
@@ -60,6 +62,12 @@ public struct ApproximateSimplification: Sendable {
                     task: Task? = nil) throws(CondenseError) -> Outcome {
         var options = self.options
         options.exact.domain = domain?.coreBox
+        try ExactSimplification.checkPoints(options.randomPoints, model: model, memory: memory)
+        if let calibration {
+            let widths = model.network.layers.reduce(model.inputFeatures) { $0 &+ 3 &* $1.width }
+            try memory.check(MemoryBudget.size([calibration.count, max(widths, 1)]), what: "calibration on \(calibration.count) samples",
+                             hint: "use a smaller --calibration-size or raise --max-memory")
+        }
         let calibrationData = try calibration.map { (c) throws(CondenseError) in try Self.calibration(model, c) }
         let result = try ApproximateCollapse(method: method, options: options).run(model.network, calibration: calibrationData)
         try model.write(network: result.network, to: path,

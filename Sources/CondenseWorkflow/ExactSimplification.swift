@@ -10,6 +10,8 @@ public struct ExactSimplification: Sendable {
     public var options: ExactCollapseOptions
     public var domain: ModelDomain?
     public var randomPoints: Int
+    /// What the check points may take (refused above it before anything is allocated).
+    public var memory = MemoryBudget()
     public var seed: UInt64
 
     public init(options: ExactCollapseOptions = ExactCollapseOptions(), domain: ModelDomain?, randomPoints: Int = 1000, seed: UInt64 = 0) {
@@ -37,6 +39,7 @@ public struct ExactSimplification: Sendable {
             options.rules.remove(.stable)
         }
         try options.validate()
+        try Self.checkPoints(randomPoints, model: model, memory: memory)
         let network = model.network
         let result = try ExactCollapse(options: options).run(network)
         try model.write(network: result.network, to: path, metadata: metadata)
@@ -55,4 +58,12 @@ public struct ExactSimplification: Sendable {
             exportRoundTrip: try WholeGraphCheck.readBack(path, against: model, network: result.network, inputs: check))
         return Outcome(result: result, certificate: certificate, wholeGraph: whole)
     }
+
+    /// Refuses `count` random check points when they, and every layer's values on them, would not fit the budget.
+    static func checkPoints(_ count: Int, model: ONNXModel, memory: MemoryBudget) throws(CondenseError) {
+        let widths = model.network.layers.reduce(model.inputFeatures) { $0 &+ 2 &* $1.width }
+        try memory.check(MemoryBudget.size([count, max(widths, 1)]), what: "\(count) random check points",
+                         hint: "use fewer --random-points or raise --max-memory")
+    }
 }
+

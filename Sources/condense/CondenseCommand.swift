@@ -21,6 +21,7 @@ struct CondenseCommand: AsyncParsableCommand {
 enum Main {
     static func main() async {
         chooseBLASKernels()
+        removeTemporaryFilesOnSignals()
         do {
             var command = try CondenseCommand.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -58,5 +59,25 @@ func chooseBLASKernels() {
     arguments.append(nil)
     execv("/proc/self/exe", &arguments)
     // execv returns only on failure: go on with the generic kernels.
+}
+
+/// On SIGINT or SIGTERM, removes the temporary files of outputs being written, then exits
+/// with 128 + the signal's number.
+func removeTemporaryFilesOnSignals() {
+    for signalNumber in [SIGINT, SIGTERM] {
+        signal(signalNumber, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+        source.setEventHandler {
+            TemporaryFiles.removeAll()
+            exit(128 + signalNumber)
+        }
+        source.resume()
+        SignalSources.keep.append(source)
+    }
+}
+
+/// Keeps the signal sources alive for the life of the process.
+enum SignalSources {
+    nonisolated(unsafe) static var keep: [any DispatchSourceSignal] = []
 }
 

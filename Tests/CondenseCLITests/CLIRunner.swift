@@ -28,6 +28,10 @@ enum CLIRunner {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = root
+        // The tests run OpenBLAS as the machine sets it up (no kernel choice by Condense).
+        var environment = ProcessInfo.processInfo.environment
+        environment["CONDENSE_BLAS_AUTODETECT"] = "0"
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

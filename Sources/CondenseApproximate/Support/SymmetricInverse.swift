@@ -1,11 +1,46 @@
+import Foundation
 import CondenseCore
 
 /// The inverse of a symmetric positive definite matrix by Cholesky factorisation in double
 /// precision (`A = L L^T`, then `A^-1 = L^-T L^-1`). O(n^3) time, O(n^2) memory.
 enum SymmetricInverse {
-    /// Inverts the `n x n` row-major matrix `a`; throws `internalError` when a pivot is not
-    /// positive (the caller adds a ridge, so this means a bug or non-finite input).
+    /// Inverts the `n x n` row-major matrix `a`. When the Cholesky factorisation fails (a
+    /// singular covariance: constant or duplicated calibration features, a single sample,
+    /// all-zero data), the matrix is regularised with a growing ridge `λ I` (from 1e-6 of its
+    /// largest diagonal entry, ×100 per retry) and a warning goes to stderr; only non-finite
+    /// input is an error.
     static func invert(_ a: [Double], size n: Int) throws(CondenseError) -> [Double] {
+        if let inverse = try? choleskyInverse(a, size: n) { return inverse }
+        guard a.allSatisfy(\.isFinite) else { throw .invalidData("the calibration covariance holds NaN or infinite values") }
+        let largest = (0..<n).map { abs(a[$0 * n + $0]) }.max() ?? 0
+        var lambda = max(largest * 1e-6, 1e-6)
+        for _ in 0..<8 {
+            var ridged = a
+            for i in 0..<n { ridged[i * n + i] += lambda }
+            if let inverse = try? choleskyInverse(ridged, size: n) {
+                warnOnce()
+                return inverse
+            }
+            lambda *= 100
+        }
+        throw .invalidData("the calibration covariance cannot be inverted even with a ridge; give more varied calibration data")
+    }
+
+    nonisolated(unsafe) private static var warned = false
+    private static let warnLock = NSLock()
+
+    /// One line on stderr, once per process.
+    private static func warnOnce() {
+        warnLock.withLock {
+            guard !warned else { return }
+            warned = true
+            let message = "condense: warning: a calibration covariance is singular (degenerate data or too few samples); "
+                + "solved with a ridge (Tikhonov) regularisation\n"
+            FileHandle.standardError.write(Data(message.utf8))
+        }
+    }
+
+    static func choleskyInverse(_ a: [Double], size n: Int) throws(CondenseError) -> [Double] {
         var l = a
         for j in 0..<n {
             var d = l[j * n + j]

@@ -5,7 +5,9 @@ import Foundation
 /// half-written file, and a failed write leaves the old file as it was.
 public enum AtomicFile {
     /// Writes `data` to `path` through a temporary file and a rename.
+    /// Refuses to replace anything that is not a regular file (a device, a FIFO, a directory).
     public static func write(_ data: Data, to path: String) throws(CondenseError) {
+        try OutputSafety.refuseSpecialFile(path)
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -19,9 +21,12 @@ public enum AtomicFile {
             throw .io("\(directory.path) is not a directory")
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        TemporaryFiles.register(temporary.path)
+        defer { TemporaryFiles.unregister(temporary.path) }
         do {
             try data.write(to: temporary)
         } catch {
+            try? FileManager.default.removeItem(at: temporary)
             throw .io("cannot write \(path): \(error.localizedDescription)")
         }
         if rename(temporary.path, url.path) != 0 {

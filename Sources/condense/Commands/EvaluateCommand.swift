@@ -31,6 +31,8 @@ struct EvaluateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try OutputSafety.check(outputs: [("--dump-outputs", dumpOutputs)],
+                               inputs: [("MODEL", model), ("--data", dataOptions.data)])
         let onnx = try ONNXModel.load(path: model)
         let dataset = try dataOptions.load(for: onnx)
         if dataset.inputs.rows > 20_000 { Terminal.progress("evaluating \(dataset.inputs.rows) samples ...") }

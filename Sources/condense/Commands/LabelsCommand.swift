@@ -49,6 +49,8 @@ struct LabelsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try OutputSafety.check(outputs: [("-o", output), ("--export-classes", exportClasses)],
+                               inputs: [("MODEL", model), ("--data", data)])
         var options = LabelingOptions(scheme: try SchemeKind(parsing: scheme))
         options.semiring = try SemiringKind(parsing: semiring)
         options.order = try VertexOrder(parsing: order)

@@ -19,6 +19,7 @@ struct PlantCommand: AsyncParsableCommand {
 
     @Option(name: .shortAndLong, help: "Where to write the ONNX model.") var output: String
     @Option(help: "Base widths, input first: 784,512,256,10.") var widths = "784,512,256,10"
+    @Option(help: "Memory budget in GB for the planted network.") var maxMemory = 4
     @Option(help: "Planted neurons per hidden layer: 128,128.") var planted = "128,128"
     @Option(help: "Hidden activation: relu, leaky_relu, sigmoid or tanh.") var activation = "relu"
     @Option(help: "Input box LO,HI the network is planted for.") var domain = "0,1"
@@ -39,8 +40,16 @@ struct PlantCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try OutputSafety.check(outputs: [("-o", output)], inputs: [])
+        let baseWidths = try Self.integers(widths, "--widths"), extra = try Self.integers(planted, "--planted")
+        // Weights of the planted network (each layer's width times the next, planted neurons included), a few copies.
+        let total = zip(baseWidths, baseWidths.indices.map { $0 < extra.count + 1 && $0 > 0 ? extra[$0 - 1] : 0 }).map { $0 &+ $1 }
+        var weights = 0
+        for i in 1..<max(total.count, 1) { weights = weights &+ (MemoryBudget.size([total[i - 1], total[i]], bytesEach: 1) ?? Int.max / 4) }
+        try MemoryBudget(bytes: maxMemory << 30).check(MemoryBudget.size([weights, 3]), what: "a planted network of widths \(total)",
+                                                        hint: "use smaller --widths or raise --max-memory")
         let plan = PlantedRedundancy.evenly(
-            widths: try Self.integers(widths, "--widths"), planted: try Self.integers(planted, "--planted"),
+            widths: baseWidths, planted: extra,
             activation: try Self.activation(activation), domain: try SimplifyCommand.parseDomain(domain), seed: seed)
         let generated = try plan.generate()
         try ONNXModel(network: generated.network).write(network: generated.network, to: output,

@@ -69,6 +69,8 @@ struct RenderCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try OutputSafety.check(outputs: [("-o", output)],
+                               inputs: [("MODEL", model), ("--compare", compare), ("--report", report), ("--color-by", colorBy)])
         let start = DispatchTime.now().uptimeNanoseconds
         let format = try RenderFormat(path: output)
         let network = try ONNXModel.load(path: model).network

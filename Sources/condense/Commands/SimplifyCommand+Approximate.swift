@@ -54,16 +54,22 @@ extension SimplifyCommand {
         }
         let method = try options.method.map { try ReductionMethods.named($0) }
             ?? ReductionMethods.defaultMethod(hasCalibration: calibration != nil)
-        let job = ApproximateSimplification(
+        var job = ApproximateSimplification(
             method: method,
             options: ApproximateCollapseOptions(target: try options.target(), allocation: options.perLayer ? .perLayer : .global,
                                                 exact: exact, randomPoints: randomPoints, seed: seed),
             domain: modelDomain)
+        job.memory = MemoryBudget(bytes: Int(maxMemory * Double(1 << 30)))
         let dataset = try data.map { try Dataset.load(path: $0, scale: onnx.inputScale, limit: limit) }
-        let outcome = try job.run(onnx, calibration: calibration, writingTo: output, data: dataset)
+        // The model and its report are staged and moved into place together (report last).
+        var staged = StagedOutputs()
+        let stagedModel = staged.stage(output)
+        let stagedReport = report.map { staged.stage($0) }
+        let outcome = try job.run(onnx, calibration: calibration, writingTo: stagedModel, data: dataset)
         let summary = ApproximateSimplifyReport(model: model, output: output, calibration: calibration?.description,
                                                 result: outcome.result, data: outcome.data, exportRoundTrip: outcome.exportRoundTrip)
-        if let report { try AtomicFile.write(try summary.jsonText(), to: report) }
+        if let stagedReport { try AtomicFile.write(try summary.jsonText(), to: stagedReport) }
+        try staged.commit()
         if json { try Terminal.printJSON(summary) } else { print(summary.text) }
     }
 }

@@ -43,6 +43,8 @@ struct SimplifyCommand: AsyncParsableCommand {
     var noRefinement = false
     @Option(help: "Random points of the domain on which the output change is measured.") var randomPoints = 1000
     @Option(help: "Seed of the random points.") var seed: UInt64 = 0
+    @Option(help: "Memory budget in GB: larger check-point or calibration sets are refused before they are allocated.")
+    var maxMemory = 4.0
     @Option(help: "Also measure the output change on this data set (MNIST folder, IDX, .npz, .npy).")
     var data: String?
     @Option(help: "Use only the first N samples of --data / --domain-from.") var limit: Int?
@@ -53,13 +55,14 @@ struct SimplifyCommand: AsyncParsableCommand {
     func validate() throws {
         if domain != nil && domainFrom != nil { throw ValidationError("give --domain or --domain-from, not both") }
         if randomPoints < 0 { throw ValidationError("--random-points must be >= 0") }
+        if !(maxMemory > 0 && maxMemory <= 1_048_576) { throw ValidationError("--max-memory must be a positive number of GB") }
         if let limit, limit <= 0 { throw ValidationError("--limit must be positive") }
     }
 
     func run() async throws {
-        if URL(fileURLWithPath: output).standardizedFileURL == URL(fileURLWithPath: model).standardizedFileURL {
-            throw CondenseError.invalidArgument("the output would overwrite the input model \(model)")
-        }
+        try OutputSafety.check(
+            outputs: [("-o", output), ("--report", report)],
+            inputs: [("MODEL", model), ("--data", data), ("--domain-from", domainFrom), ("--calibration", approximate.calibration)])
         if mode == .approx { return try await runApproximate() }
         let onnx = try ONNXModel.load(path: model)
         let modelDomain = try resolveDomain(for: onnx)
@@ -70,12 +73,18 @@ struct SimplifyCommand: AsyncParsableCommand {
             tolerance: tolerance, maxParameterGrowth: maxParameterGrowth, rules: try parsedRules(), boundMethod: bounds,
             refining: !noRefinement)
         let dataset = try data.map { try Dataset.load(path: $0, scale: onnx.inputScale, limit: limit) }
-        let outcome = try ExactSimplification(options: options, domain: modelDomain, randomPoints: randomPoints, seed: seed)
-            .run(onnx, writingTo: output, data: dataset)
+        // The model and its report are staged and moved into place together (report last).
+        var staged = StagedOutputs()
+        let stagedModel = staged.stage(output)
+        let stagedReport = report.map { staged.stage($0) }
+        var job = ExactSimplification(options: options, domain: modelDomain, randomPoints: randomPoints, seed: seed)
+        job.memory = MemoryBudget(bytes: Int(maxMemory * Double(1 << 30)))
+        let outcome = try job.run(onnx, writingTo: stagedModel, data: dataset)
         let summary = SimplifyReport(model: model, output: output, data: dataset?.description,
                                      certificate: outcome.certificate, modelDomain: modelDomain?.modelBox,
                                      wholeGraph: outcome.wholeGraph)
-        if let report { try AtomicFile.write(try summary.jsonText(), to: report) }
+        if let stagedReport { try AtomicFile.write(try summary.jsonText(), to: stagedReport) }
+        try staged.commit()
         if json { try Terminal.printJSON(summary) } else { print(summary.text) }
     }
 

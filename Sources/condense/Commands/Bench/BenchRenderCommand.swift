@@ -40,6 +40,7 @@ struct BenchRenderCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try OutputSafety.check(outputs: [("-o", output)], inputs: [("MODEL", model)])
         let network = try ONNXModel.load(path: model).network
         var options = DrawingOptions(modelName: URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent)
         if let maxEdges { options.thinning = maxEdges == 0 ? .all : .maxEdges(maxEdges) }

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The rules every command follows before it writes: an output is never one of the
+/// command's inputs, two outputs never name the same file, and nothing that is not a
+/// regular file (a device such as `/dev/full`, a FIFO, a directory) is replaced.
+///
+/// Files are compared by identity (device and inode, after resolving symbolic links), not
+/// by the spelling of their paths; a path that does not exist yet is compared by its
+/// resolved parent folder and name. O(paths).
+public enum OutputSafety {
+    /// A file's identity: device and inode of what `path` resolves to, or the resolved
+    /// parent and name when nothing exists there yet.
+    enum Identity: Hashable {
+        case file(device: UInt64, inode: UInt64)
+        case planned(String)
+    }
+
+    static func identity(of path: String) -> Identity {
+        var info = stat()
+        if stat(path, &info) == 0 { return .file(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) }
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = url.deletingLastPathComponent().resolvingSymlinksInPath().path
+        return .planned(parent + "/" + url.lastPathComponent)
+    }
+
+    /// Refuses the command's outputs when one is an input, two are the same file, or one
+    /// exists and is not a regular file. `outputs` and `inputs` pair a flag (for the message)
+    /// with a path; `nil` paths are skipped.
+    public static func check(outputs: [(flag: String, path: String?)], inputs: [(flag: String, path: String?)]) throws(CondenseError) {
+        var inputIdentities: [Identity: String] = [:]
+        for (flag, path) in inputs {
+            guard let path, FileManager.default.fileExists(atPath: path) else { continue }
+            inputIdentities[identity(of: path)] = flag
+        }
+        var seen: [Identity: String] = [:]
+        for (flag, path) in outputs {
+            guard let path else { continue }
+            let id = identity(of: path)
+            if let input = inputIdentities[id] {
+                throw .invalidArgument("\(flag) \(path.replacingControlCharacters) is the same file as the input \(input); "
+                                       + "Condense never writes over its inputs")
+            }
+            if let other = seen[id] {
+                throw .invalidArgument("\(flag) and \(other) name the same file \(path.replacingControlCharacters)")
+            }
+            seen[id] = flag
+            try refuseSpecialFile(path, flag: flag)
+        }
+    }
+
+    /// Refuses `path` when something that is not a regular file exists there.
+    public static func refuseSpecialFile(_ path: String, flag: String = "the output") throws(CondenseError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFLNK {
+            // A link is followed: what it points to must be a regular file (or nothing yet).
+            var target = stat()
+            guard stat(path, &target) == 0 else { return }
+            if target.st_mode & S_IFMT != S_IFREG {
+                throw .invalidArgument("\(flag) \(path.replacingControlCharacters) links to something that is not a regular file; Condense replaces only regular files")
+            }
+            return
+        }
+        if type != S_IFREG {
+            let kind = type == S_IFDIR ? "a directory" : type == S_IFCHR ? "a character device" : type == S_IFBLK ? "a block device"
+                : type == S_IFIFO ? "a FIFO" : type == S_IFSOCK ? "a socket" : "not a regular file"
+            throw .invalidArgument("\(flag) \(path.replacingControlCharacters) is \(kind); Condense replaces only regular files")
+        }
+    }
+}
