@@ -34,6 +34,9 @@ let package = Package(
         .systemLibrary(
             name: "CGraphviz", pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
 
         // The pipeline.
         .target(name: "CondenseCore", dependencies: ["COpenBLAS"]),
@@ -42,7 +45,7 @@ let package = Package(
             name: "CondenseONNX",
             dependencies: ["CondenseCore", "CondenseGraph", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             exclude: ["Proto/onnx.proto3"]),
-        .target(name: "CondenseData", dependencies: ["CondenseCore"]),
+        .target(name: "CondenseData", dependencies: ["CondenseCore", "CZlib"]),
         .target(name: "CondenseEval", dependencies: ["CondenseCore", "CondenseData", "CondenseGraph", "CondenseONNX"]),
         .target(name: "CondenseLabels", dependencies: ["CondenseCore"]),
         .target(name: "CondenseCollapse", dependencies: ["CondenseCore", "CondenseLabels", "COpenBLAS"]),

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system libraries Condense links against, only when they are missing:
-# Graphviz (libgvc, for rendering) and OpenBLAS (cblas + LAPACK, for the forward pass
-# and least squares). Debian/Ubuntu; uses sudo when not root.
+# Graphviz (libgvc, for rendering), OpenBLAS (cblas + LAPACK, for the forward pass
+# and least squares) and zlib (gzip, ZIP entries, CRC-32). Debian/Ubuntu; uses sudo when not root.
 set -euo pipefail
 missing=()
 pkg-config --exists libgvc 2>/dev/null || missing+=(libgraphviz-dev)
 pkg-config --exists openblas 2>/dev/null || missing+=(libopenblas-dev)
+pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0

@@ -42,33 +42,33 @@ import Testing
 
         var badHeader = Fixtures.gzipflags
         badHeader[12] ^= 1  // inside the extra field, covered by the header CRC
-        #expect(errorMessage { _ = try Gzip.decompress(badHeader) }?.contains("header CRC-16 mismatch") == true)
+        #expect(errorMessage { _ = try Gzip.decompress(badHeader) }?.contains("header crc mismatch") == true)
     }
 
     @Test func corruptMembers() {
         func message(_ bytes: [UInt8]) -> String? { errorMessage { _ = try Gzip.decompress(bytes) } }
         var crc = Fixtures.gzip
         crc[crc.count - 8] ^= 0xFF
-        #expect(message(crc)?.contains("gzip member 1: CRC-32 mismatch") == true)
+        #expect(message(crc)?.contains("gzip member 1: gzip: corrupt stream (incorrect data check)") == true)
 
         var size = Fixtures.gzip
         size[size.count - 1] ^= 0x01
-        #expect(message(size)?.contains("size mismatch") == true)
+        #expect(message(size)?.contains("incorrect length check") == true)
 
-        #expect(message(Array(Fixtures.gzip.dropLast(3))) == "invalid data: gzip member 1 trailer: truncated (unexpected end of data)")
-        #expect(message(Array(Fixtures.gzip.prefix(400)))?.contains("gzip member 1: DEFLATE: truncated") == true)
+        #expect(message(Array(Fixtures.gzip.dropLast(3))) == "invalid data: gzip member 1: gzip: truncated stream (unexpected end of data)")
+        #expect(message(Array(Fixtures.gzip.prefix(400)))?.contains("gzip member 1: gzip: truncated") == true)
         #expect(message(Array(Fixtures.gzip.prefix(5)))?.contains("truncated") == true)
         #expect(message([1, 2, 3]) == "invalid data: gzip: not a gzip stream (missing magic bytes 1f 8b)")
 
         var method = Fixtures.gzip
         method[2] = 7
-        #expect(message(method)?.contains("unknown compression method 7") == true)
+        #expect(message(method)?.contains("unknown compression method") == true)
         var flags = Fixtures.gzip
         flags[3] = 0x80
-        #expect(message(flags)?.contains("reserved header flags") == true)
+        #expect(message(flags)?.contains("unknown header flags set") == true)
 
         let limited = errorMessage { _ = try Gzip.decompress(Fixtures.gzip2, maxOutputSize: 1500) }
-        #expect(limited?.contains("gzip member 2: DEFLATE: output larger than the limit of 500 bytes") == true)
+        #expect(limited?.contains("gzip member 2: gzip: output larger than the limit of 500 bytes") == true)
     }
 
     /// The MNIST training images: 9.9 MB of gzip, 47 MB out.

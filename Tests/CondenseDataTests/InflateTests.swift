@@ -53,9 +53,9 @@ import Testing
 
     @Test func malformedStreams() {
         func message(_ bytes: [UInt8]) -> String? { errorMessage { _ = try Inflate.decompress(bytes) } }
-        #expect(message([0x07]) == "invalid data: DEFLATE: invalid block type 3 (reserved)")
+        #expect(message([0x07]) == "invalid data: DEFLATE: corrupt stream (invalid block type)")
         #expect(message([]) == "invalid data: DEFLATE: truncated stream (no data)")
-        #expect(message([0x01, 0x05, 0x00, 0x00, 0x00])?.contains("does not match its complement") == true)
+        #expect(message([0x01, 0x05, 0x00, 0x00, 0x00])?.contains("invalid stored block lengths") == true)
         #expect(message([0x01, 0x05, 0x00, 0xFA, 0xFF, 1, 2])?.contains("truncated") == true)
 
         // A fixed block starting with a match: length 3 (code 257), distance 1 (code 0).
@@ -65,7 +65,7 @@ import Testing
         far.code(1, 7)
         far.code(0, 5)
         far.code(0, 7)
-        #expect(message(far.bytes) == "invalid data: DEFLATE: distance 1 too far back (only 0 bytes written)")
+        #expect(message(far.bytes) == "invalid data: DEFLATE: corrupt stream (invalid distance too far back)")
 
         // A fixed block with distance code 30, which may not occur.
         var badDistance = BitWriter()
@@ -74,14 +74,14 @@ import Testing
         badDistance.code(0x30 + 65, 8)  // literal 'A'
         badDistance.code(1, 7)
         badDistance.code(30, 5)
-        #expect(message(badDistance.bytes) == "invalid data: DEFLATE: invalid distance symbol (30 or 31)")
+        #expect(message(badDistance.bytes) == "invalid data: DEFLATE: corrupt stream (invalid distance code)")
 
         // A fixed block with literal/length symbol 286.
         var badSymbol = BitWriter()
         badSymbol.bits(1, 1)
         badSymbol.bits(1, 2)
         badSymbol.code(0xC0 + 6, 8)
-        #expect(message(badSymbol.bytes)?.contains("286 or 287") == true)
+        #expect(message(badSymbol.bytes)?.contains("invalid literal/length code") == true)
 
         // A dynamic block whose code-length code is over-subscribed (three 1-bit codes).
         var oversubscribed = BitWriter()
@@ -91,7 +91,7 @@ import Testing
         oversubscribed.bits(0, 5)
         oversubscribed.bits(0, 4)
         for _ in 0..<4 { oversubscribed.bits(1, 3) }
-        #expect(message(oversubscribed.bytes) == "invalid data: DEFLATE: over-subscribed code length Huffman code")
+        #expect(message(oversubscribed.bytes) == "invalid data: DEFLATE: corrupt stream (invalid code lengths set)")
 
         // A fixed block that stops after one literal: truncated, not an endless run of zeros.
         var cut = BitWriter()
