@@ -1,5 +1,6 @@
 # The two commands of the README: `make demo` runs the main job, `make test` the tests.
-# Each installs libgraphviz-dev and libopenblas-dev first when they are missing.
+# Each installs libgraphviz-dev, libopenblas-dev and zlib1g-dev first when they are missing.
+# `make test` runs the test suite, then each libFuzzer target for 20 s (Scripts/fuzz.sh).
 .PHONY: demo test deps build release clean
 
 deps:
@@ -13,6 +14,7 @@ demo: release
 
 test: deps
 	swift test
+	bash Scripts/fuzz.sh 20
 
 clean:
-	rm -rf .build demo-out
+	rm -rf .build .build-fuzz demo-out

@@ -66,6 +66,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Fuzz targets (Scripts/fuzz.sh builds them with libFuzzer; plain builds replay a corpus).
+        .target(name: "FuzzSupport", path: "Tests/Fuzz/Support"),
+        .executableTarget(name: "FuzzONNX", dependencies: ["FuzzSupport", "CondenseONNX", "CondenseGraph", "CondenseCore"],
+                          path: "Tests/Fuzz/FuzzONNX"),
+        .executableTarget(name: "FuzzIDX", dependencies: ["FuzzSupport", "CondenseData"], path: "Tests/Fuzz/FuzzIDX"),
+        .executableTarget(name: "FuzzNPY", dependencies: ["FuzzSupport", "CondenseData"], path: "Tests/Fuzz/FuzzNPY"),
+        .executableTarget(name: "FuzzNPZ", dependencies: ["FuzzSupport", "CondenseData"], path: "Tests/Fuzz/FuzzNPZ"),
+
         // Tests.
         .target(
             name: "CondenseTestSupport",

@@ -20,6 +20,8 @@ public struct CollapseResult: Sendable {
     public var domain: InputBox?
     /// Folds of stably linear neurons refused by the parameter budget in the last pass.
     public var declinedFolds: [DeclinedFold]
+    /// Stability candidates left unproven (and kept) because the branch and bound's time limit ran out.
+    public var unprovenAtTimeLimit: Int = 0
 
     /// Number of removed neurons per rule (every rule present, zero included).
     public var removedByRule: [NeuronFate.Rule: Int] {

@@ -7,6 +7,8 @@ struct CollapseState {
     private(set) var tracked: TrackedNetwork
     /// Folds of stably linear neurons the parameter budget refused in the latest stability pass.
     private(set) var declinedFolds: [DeclinedFold] = []
+    /// Candidates the branch and bound had not searched when its time limit ran out (last pass).
+    var unprovenAtTimeLimit = 0
 
     init(network: Network) { tracked = TrackedNetwork(network: network) }
 

@@ -57,7 +57,8 @@ public struct ExactCollapse: Sendable {
             network: state.network, fates: state.fates.sorted { $0.neuron < $1.neuron },
             survivors: state.originalIndex, before: NetworkCounts(network), after: NetworkCounts(state.network),
             secondsByRule: seconds, totalSeconds: (clock.now - start).seconds, passes: passes,
-            domain: options.rules.contains(.stable) ? domain : nil, declinedFolds: state.declinedFolds)
+            domain: options.rules.contains(.stable) ? domain : nil, declinedFolds: state.declinedFolds,
+            unprovenAtTimeLimit: state.unprovenAtTimeLimit)
     }
 
     private func makeRules(domain: InputBox?) -> [any CollapseRule] {
@@ -68,7 +69,7 @@ public struct ExactCollapse: Sendable {
             rules.append(EquivalenceRule(tolerance: options.tolerance, refining: options.refining))
         }
         if options.rules.contains(.stable), let domain {
-            rules.append(StabilityRule(domain: domain, propagation: options.boundMethod.propagation,
+            rules.append(StabilityRule(domain: domain, propagation: options.boundMethod.propagation(timeLimit: options.timeLimit),
                                        maxParameterGrowth: options.maxParameterGrowth))
         }
         return rules

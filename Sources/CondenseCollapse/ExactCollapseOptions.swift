@@ -14,12 +14,12 @@ public struct ExactCollapseOptions: Sendable, Hashable, Codable {
         /// second hidden layer's candidates (``SplitBounds``): complete in the limit.
         case branchAndBound = "branch-and-bound"
 
-        /// The bound computation of this method.
-        var propagation: any BoundPropagation {
+        /// The bound computation of this method; branch and bound stops searching after `timeLimit` seconds.
+        func propagation(timeLimit: Double?) -> any BoundPropagation {
             switch self {
             case .interval: IntervalBounds()
             case .symbolic: SymbolicBounds()
-            case .branchAndBound: SplitBounds()
+            case .branchAndBound: SplitBounds(timeLimit: timeLimit)
             }
         }
     }
@@ -50,6 +50,9 @@ public struct ExactCollapseOptions: Sendable, Hashable, Codable {
     public var refining: Bool
     /// Stops after this many passes even if a rule would still fire (each pass removes a neuron).
     public var maxPasses: Int
+    /// Seconds the branch and bound of the stability rule may search (`nil`: no limit). When
+    /// it runs out, the neurons it has not proved are kept, and the certificate says how many.
+    public var timeLimit: Double? = 60
 
     public init(tolerance: Double = 1e-6, domain: InputBox? = nil, maxParameterGrowth: Double = 1.0,
                 rules: Set<RuleKind> = Set(RuleKind.allCases), boundMethod: BoundMethod = .branchAndBound,
@@ -84,6 +87,7 @@ public struct ExactCollapseOptions: Sendable, Hashable, Codable {
         case maxParameterGrowth = "max_parameter_growth"
         case boundMethod = "bound_method"
         case maxPasses = "max_passes"
+        case timeLimit = "time_limit"
     }
 
     /// Encodes with the rules sorted, so that equal options give equal JSON.
@@ -97,6 +101,7 @@ public struct ExactCollapseOptions: Sendable, Hashable, Codable {
         try c.encode(boundMethod, forKey: .boundMethod)
         try c.encode(refining, forKey: .refining)
         try c.encode(maxPasses, forKey: .maxPasses)
+        try c.encodeIfPresent(timeLimit, forKey: .timeLimit)
     }
 
     /// Rejects options no run can honour, with one clear line.
@@ -112,5 +117,8 @@ public struct ExactCollapseOptions: Sendable, Hashable, Codable {
             throw .invalidArgument("the input domain must be finite, not \(cube)")
         }
         guard maxPasses >= 1 else { throw .invalidArgument("the number of passes must be at least 1") }
+        if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) {
+            throw .invalidArgument("the time limit must be a finite number of seconds >= 0, not \(timeLimit)")
+        }
     }
 }

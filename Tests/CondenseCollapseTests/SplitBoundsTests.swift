@@ -48,6 +48,21 @@ struct SplitBoundsTests {
         }
     }
 
+    @Test("a time limit of 0 searches nothing: CROWN's bounds stay, and the candidates are counted")
+    func timeLimit() throws {
+        var counted = 0
+        for seed in 0..<10 {
+            let network = try Self.network(seed: UInt64(seed))
+            let symbolic = SymbolicBounds().bounds(of: network, on: -1...1)
+            let stopped = SplitBounds(samples: 256, timeLimit: 0).bounds(of: network, on: -1...1)
+            let full = SplitBounds(samples: 256).bounds(of: network, on: -1...1)
+            #expect(stopped.upper == symbolic.upper && stopped.lower == symbolic.lower, "seed \(seed)")
+            #expect(full.unprovenAtTimeLimit == 0)
+            counted += stopped.unprovenAtTimeLimit
+        }
+        #expect(counted > 0, "some candidates were left to search")
+    }
+
     @Test func branchAndBoundProvesNeuronsCROWNLeavesUnstable() throws {
         var extra = 0, clearlyDead = 0, provedOfClearlyDead = 0
         for seed in 0..<40 {

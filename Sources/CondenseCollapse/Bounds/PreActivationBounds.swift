@@ -9,6 +9,8 @@ public struct PreActivationBounds: Sendable, Hashable {
     public var upper: [[Double]]
     /// Activation of each layer, to turn pre-activation bounds into output bounds.
     public let activations: [Activation]
+    /// Candidates a time-limited search left unproven (their bounds stay the looser ones).
+    public var unprovenAtTimeLimit = 0
 
     /// Bounds of the input layer only: the box.
     init(inputWidth: Int, domain: InputBox, activations: [Activation]) {

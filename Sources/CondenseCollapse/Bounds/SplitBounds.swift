@@ -33,11 +33,15 @@ public struct SplitBounds: BoundPropagation {
     public var samples: Int
     public var nodeBudget: Int
     public var iterations: Int
+    /// Seconds the searches may take in all (`nil`: no limit); candidates left when it runs
+    /// out keep their symbolic bounds and are counted in ``PreActivationBounds/unprovenAtTimeLimit``.
+    public var timeLimit: Double?
 
-    public init(samples: Int = 1024, nodeBudget: Int = 400, iterations: Int = 40) {
+    public init(samples: Int = 1024, nodeBudget: Int = 400, iterations: Int = 40, timeLimit: Double? = nil) {
         self.samples = samples
         self.nodeBudget = nodeBudget
         self.iterations = iterations
+        self.timeLimit = timeLimit
     }
 
     public func bounds(of network: Network, on domain: InputBox) -> PreActivationBounds {
@@ -47,7 +51,12 @@ public struct SplitBounds: BoundPropagation {
         guard !candidates.isEmpty, let problem = SplitProblem(network: network, bounds: result, domain: domain) else {
             return result
         }
-        for (t, side) in candidates {
+        let clock = ContinuousClock(), start = clock.now
+        for (k, (t, side)) in candidates.enumerated() {
+            if let timeLimit, (clock.now - start) > .milliseconds(Int64(timeLimit * 1000)) {
+                result.unprovenAtTimeLimit = candidates.count - k
+                break
+            }
             var search = SplitSearch(problem: problem, target: t, sign: side, iterations: iterations)
             guard search.proves(budget: nodeBudget) else { continue }
             if side > 0 { result.upper[2][t] = min(result.upper[2][t], 0) } else { result.lower[2][t] = max(result.lower[2][t], 0) }

@@ -21,6 +21,7 @@ struct StabilityRule: CollapseRule {
 
     func apply(to state: inout CollapseState) throws(CondenseError) -> Int {
         let bounds = propagation.bounds(of: state.network, on: domain)
+        state.unprovenAtTimeLimit = bounds.unprovenAtTimeLimit
         state.clearDeclinedFolds()
         var removed = 0
         for l in state.network.hiddenLayers {

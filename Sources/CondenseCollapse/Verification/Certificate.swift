@@ -25,6 +25,8 @@ public struct Certificate: Sendable, Codable {
     public var randomPoints: OutputDeviation
     /// Output change on the given data, if any.
     public var data: OutputDeviation?
+    /// Stability candidates kept unproven because the time limit ran out (0: the search finished).
+    public var unprovenAtTimeLimit: Int = 0
 
     enum CodingKeys: String, CodingKey {
         case mode, options, domain, before, after, removed, passes, data
@@ -34,6 +36,7 @@ public struct Certificate: Sendable, Codable {
         case totalSeconds = "total_seconds"
         case randomPointDomain = "random_point_domain"
         case randomPoints = "random_points"
+        case unprovenAtTimeLimit = "unproven_at_time_limit"
     }
 }
 
@@ -55,6 +58,6 @@ extension CollapseResult {
             randomPoints: try OutputDeviation.measure(original: original, simplified: network, inputs: points),
             data: try data.map { (d) throws(CondenseError) in
                 try OutputDeviation.measure(original: original, simplified: network, inputs: d)
-            })
+            }, unprovenAtTimeLimit: unprovenAtTimeLimit)
     }
 }

@@ -47,8 +47,9 @@ extension SimplifyCommand {
         let options = approximate
         let onnx = try ONNXModel.load(path: model)
         let modelDomain = try resolveDomain(for: onnx)
-        let exact = ExactCollapseOptions(tolerance: tolerance, maxParameterGrowth: maxParameterGrowth,
+        var exact = ExactCollapseOptions(tolerance: tolerance, maxParameterGrowth: maxParameterGrowth,
                                          boundMethod: bounds, refining: !noRefinement)
+        exact.timeLimit = timeLimit
         let calibration = try options.calibration.map { path in
             try Dataset.load(path: path, scale: onnx.inputScale, limit: options.calibrationSize, split: .train)
         }

@@ -43,6 +43,8 @@ struct SimplifyCommand: AsyncParsableCommand {
     var noRefinement = false
     @Option(help: "Random points of the domain on which the output change is measured.") var randomPoints = 1000
     @Option(help: "Seed of the random points.") var seed: UInt64 = 0
+    @Option(help: "Seconds the branch and bound may search; candidates it has not proved by then are kept, and the certificate counts them.")
+    var timeLimit = 60.0
     @Option(help: "Memory budget in GB: larger check-point or calibration sets are refused before they are allocated.")
     var maxMemory = 4.0
     @Option(help: "Also measure the output change on this data set (MNIST folder, IDX, .npz, .npy).")
@@ -55,6 +57,7 @@ struct SimplifyCommand: AsyncParsableCommand {
     func validate() throws {
         if domain != nil && domainFrom != nil { throw ValidationError("give --domain or --domain-from, not both") }
         if randomPoints < 0 { throw ValidationError("--random-points must be >= 0") }
+        if !(timeLimit.isFinite && timeLimit >= 0) { throw ValidationError("--time-limit must be a number of seconds >= 0") }
         if !(maxMemory > 0 && maxMemory <= 1_048_576) { throw ValidationError("--max-memory must be a positive number of GB") }
         if let limit, limit <= 0 { throw ValidationError("--limit must be positive") }
     }
@@ -69,9 +72,10 @@ struct SimplifyCommand: AsyncParsableCommand {
         if modelDomain == nil {
             Terminal.progress("no input domain (--domain, --domain-from or model metadata): stability rule skipped")
         }
-        let options = ExactCollapseOptions(
+        var options = ExactCollapseOptions(
             tolerance: tolerance, maxParameterGrowth: maxParameterGrowth, rules: try parsedRules(), boundMethod: bounds,
             refining: !noRefinement)
+        options.timeLimit = timeLimit
         let dataset = try data.map { try Dataset.load(path: $0, scale: onnx.inputScale, limit: limit) }
         // The model and its report are staged and moved into place together (report last).
         var staged = StagedOutputs()
@@ -196,6 +200,10 @@ struct SimplifyReport: JSONReport {
         for fold in c.declinedFolds {
             lines.append("kept \(fold.neurons.count) stably linear neuron(s) of layer \(fold.neurons.first?.layer ?? 0): "
                          + "folding them would grow the parameters \(fold.parametersBefore) -> \(fold.parametersAfter)")
+        }
+        if c.unprovenAtTimeLimit > 0 {
+            lines.append("time limit reached: \(c.unprovenAtTimeLimit) stability candidate(s) were not searched and are kept "
+                         + "(raise --time-limit to try them)")
         }
         return lines.joined(separator: "\n")
     }
