@@ -10,6 +10,7 @@ relu_self        a Relu that writes the tensor it reads (z produced twice) -> re
 transb7          Gemm with transB = 7                 -> refused (must be 0 or 1)
 missing_weight   Gemm whose B input is empty          -> refused (A and B are required)
 width0           an input of width 0                  -> refused (shapes)
+newline_name     a weight named "W\nevil" whose shape does not fit -> one line (escaped), names the node
 scale_tiny       a valid model whose condense.input_scale is 1e-20 -> data loading refused
 badlabels.npz    graphs/zoo/gemm-skip.npz's first 20 samples with label 200 at sample 3
 """
@@ -53,6 +54,8 @@ def main():
     save("transb7", [helper.make_node("Gemm", ["x", "W"], ["y"], transB=7)], {"W": W0.T.copy()})
     save("missing_weight", [helper.make_node("Gemm", ["x", ""], ["y"])], {})
     save("width0", [helper.make_node("Gemm", ["x", "W"], ["y"], transB=1)], {"W": np.zeros((3, 0), np.float32)}, inp=(None, 0))
+    save("newline_name", [helper.make_node("Gemm", ["x", "W\nevil"], ["y"], transB=1)],
+         {"W\nevil": np.zeros((3, 5), np.float32)})
     save("scale_tiny", [helper.make_node("Gemm", ["x", "W"], ["y"], transB=1)], {"W": r.normal(size=(3, 784)).astype(np.float32)},
          inp=(None, 784), meta={"condense.input_scale": "1e-20"}, check=True)
     zoo = np.load(os.path.join(os.path.dirname(OUT), "..", "..", "graphs", "zoo", "gemm-skip.npz"))

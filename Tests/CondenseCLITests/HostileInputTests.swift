@@ -33,6 +33,7 @@ struct HostileInputTests {
     @Test("broken graphs are refused by name, never a crash", arguments: [
         ("zero_outputs", "has no output"), ("leaky_nan", "must be finite"), ("relu_self", "produced more than once"),
         ("transb7", "must be 0 or 1"), ("missing_weight", "A and B are required"), ("width0", "shape"),
+        ("newline_name", "do not multiply"),
     ])
     func brokenGraphs(_ name: String, _ message: String) throws {
         let before = try Data(contentsOf: URL(fileURLWithPath: Self.hostile(name)))
