@@ -73,10 +73,11 @@ public struct NeuronGraph: Sendable {
     }
 
     /// The graph of an edge list in struct-of-arrays form (global node indices, layer by
-    /// layer; each edge from a layer to a later one), as the channel-level unit DAG gives it.
-    /// Incoming rows are sorted by source. O(V + E log E) for the sort of each row.
-    public init(layerWidths: [Int], sources: [Int32], targets: [Int32], weights: [Float], bias: [Float],
-                activations: [Activation]) {
+    /// layer; each edge from a layer to a later one; no duplicate pairs), as the channel-level
+    /// unit DAG and large random DAGs give it. Rows are sorted (in-rows by source, out-rows by
+    /// target) by two stable counting sorts: O(V + E).
+    public init(layerWidths: [Int], sources: [Int32], targets: [Int32], weights: [Float], bias: [Float]? = nil,
+                activations: [Activation]? = nil) {
         var offsets = [0]
         for w in layerWidths { offsets.append(offsets[offsets.count - 1] + w) }
         let n = offsets[offsets.count - 1]
@@ -84,20 +85,38 @@ public struct NeuronGraph: Sendable {
         var layerOf = [Int32](repeating: 0, count: n)
         for l in layerWidths.indices { for v in offsets[l]..<offsets[l + 1] { layerOf[v] = Int32(l) } }
         layerOfNode = layerOf
-        self.bias = bias.count == n ? bias : [Float](repeating: 0, count: n)
-        self.activations = activations
-        // Incoming rows by counting sort on the target, then each row by source.
+        self.bias = bias.flatMap { $0.count == n ? $0 : nil } ?? [Float](repeating: 0, count: n)
+        self.activations = activations ?? [Activation](repeating: .identity, count: layerWidths.count)
+        let byTarget = Self.countingSort(keys: targets, secondary: sources, n: n)
         var inOff = [Int](repeating: 0, count: n + 1)
         for t in targets { inOff[Int(t) + 1] += 1 }
         for v in 0..<n { inOff[v + 1] += inOff[v] }
-        var cursor = inOff
-        var order = [Int](repeating: 0, count: targets.count)
-        for e in targets.indices { order[cursor[Int(targets[e])]] = e; cursor[Int(targets[e])] += 1 }
-        for v in 0..<n { order[inOff[v]..<inOff[v + 1]].sort { sources[$0] < sources[$1] } }
         inOffsets = inOff
-        inSources = order.map { sources[$0] }
-        inWeights = order.map { weights[$0] }
-        (outOffsets, outTargets, outWeights) = Self.transpose(nodeCount: n, inOffsets: inOff, inSources: inSources, inWeights: inWeights)
+        inSources = byTarget.map { sources[$0] }
+        inWeights = byTarget.map { weights[$0] }
+        let bySource = Self.countingSort(keys: sources, secondary: targets, n: n)
+        var outOff = [Int](repeating: 0, count: n + 1)
+        for s in sources { outOff[Int(s) + 1] += 1 }
+        for v in 0..<n { outOff[v + 1] += outOff[v] }
+        outOffsets = outOff
+        outTargets = bySource.map { targets[$0] }
+        outWeights = bySource.map { weights[$0] }
+    }
+
+    /// Edge indices sorted by `keys`, ties by `secondary`: two stable counting sorts. O(n + E).
+    static func countingSort(keys: [Int32], secondary: [Int32], n: Int) -> [Int] {
+        func stableSort(_ items: [Int], by key: [Int32]) -> [Int] {
+            var count = [Int](repeating: 0, count: n + 1)
+            for e in items { count[Int(key[e]) + 1] += 1 }
+            for v in 0..<n { count[v + 1] += count[v] }
+            var out = [Int](repeating: 0, count: items.count)
+            for e in items {
+                out[count[Int(key[e])]] = e
+                count[Int(key[e])] += 1
+            }
+            return out
+        }
+        return stableSort(stableSort(Array(keys.indices), by: secondary), by: keys)
     }
 
     /// Outgoing rows from incoming rows by a counting-sort transpose: O(V + E).

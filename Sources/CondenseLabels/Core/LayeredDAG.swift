@@ -1,7 +1,7 @@
 import CondenseCore
 
-/// The layered weighted DAG the labeling schemes run on, in compressed sparse rows in both
-/// directions (struct of arrays).
+/// The layered weighted DAG the labeling schemes run on: a view of a ``NeuronGraph`` (the
+/// one CSR structure of Condense, in both directions) without its activations.
 ///
 /// Node `v` belongs to layer `layerOfNode[v]`; the nodes of layer `l` are
 /// `layerOffsets[l] ..< layerOffsets[l + 1]`, and every edge goes to a later layer, so node
@@ -60,6 +60,7 @@ public struct LayeredDAG: Sendable {
         let n = offsets[offsets.count - 1]
         var layerOf = [Int32](repeating: 0, count: n)
         for l in layerWidths.indices { for v in offsets[l]..<offsets[l + 1] { layerOf[v] = Int32(l) } }
+        // Validate here; the CSR is built once, by NeuronGraph.
         if let bias, bias.count != n || bias.contains(where: { !$0.isFinite }) {
             throw .invalidArgument("expected \(n) finite biases, got \(bias.count)")
         }
@@ -72,43 +73,7 @@ public struct LayeredDAG: Sendable {
                 throw .invalidArgument("edge \(s) -> \(t) has weight \(weights[e])")
             }
         }
-        // Out-rows by counting sort on the source, targets increasing inside a row because
-        // the in-rows (sorted by target, then source) are scattered in order.
-        let byTarget = Self.countingSort(keys: targets, secondary: sources, n: n)
-        var inOff = [Int](repeating: 0, count: n + 1)
-        for t in targets { inOff[Int(t) + 1] += 1 }
-        for v in 0..<n { inOff[v + 1] += inOff[v] }
-        let inSrc = byTarget.map { sources[$0] }
-        let inW = byTarget.map { weights[$0] }
-        let byTargetThenSource = Self.countingSort(keys: sources, secondary: targets, n: n)
-        var outOff = [Int](repeating: 0, count: n + 1)
-        for s in sources { outOff[Int(s) + 1] += 1 }
-        for v in 0..<n { outOff[v + 1] += outOff[v] }
-        layerOffsets = offsets
-        layerOfNode = layerOf
-        self.bias = bias ?? [Float](repeating: 0, count: n)
-        outOffsets = outOff
-        outTargets = byTargetThenSource.map { targets[$0] }
-        outWeights = byTargetThenSource.map { weights[$0] }
-        inOffsets = inOff
-        inSources = inSrc
-        inWeights = inW
-    }
-
-    /// Edge indices sorted by `keys`, ties by `secondary`: two stable counting sorts. O(n + E).
-    private static func countingSort(keys: [Int32], secondary: [Int32], n: Int) -> [Int] {
-        func stableSort(_ items: [Int], by key: [Int32]) -> [Int] {
-            var count = [Int](repeating: 0, count: n + 1)
-            for e in items { count[Int(key[e]) + 1] += 1 }
-            for v in 0..<n { count[v + 1] += count[v] }
-            var out = [Int](repeating: 0, count: items.count)
-            for e in items {
-                out[count[Int(key[e])]] = e
-                count[Int(key[e])] += 1
-            }
-            return out
-        }
-        return stableSort(stableSort(Array(keys.indices), by: secondary), by: keys)
+        self.init(NeuronGraph(layerWidths: layerWidths, sources: sources, targets: targets, weights: weights, bias: bias))
     }
 
     @inlinable public func outEdges(_ v: Int) -> Range<Int> { outOffsets[v]..<outOffsets[v + 1] }
