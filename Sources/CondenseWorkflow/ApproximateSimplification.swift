@@ -14,6 +14,8 @@ public struct ApproximateSimplification: Sendable {
     public var domain: ModelDomain?
     /// What the check points and calibration matrices may take.
     public var memory = MemoryBudget()
+    /// Whether fewer check points may be used when they do not fit the budget (else refused).
+    public var fitPointsToMemory = true
 
     public init(method: any ReductionMethod, options: ApproximateCollapseOptions, domain: ModelDomain?) {
         self.method = method
@@ -62,7 +64,9 @@ public struct ApproximateSimplification: Sendable {
                     task: Task? = nil) throws(CondenseError) -> Outcome {
         var options = self.options
         options.exact.domain = domain?.coreBox
-        try ExactSimplification.checkPoints(options.randomPoints, model: model, memory: memory)
+        options.randomPoints = fitPointsToMemory
+            ? try ExactSimplification.affordablePoints(options.randomPoints, model: model, memory: memory)
+            : try ExactSimplification.checkPoints(options.randomPoints, model: model, memory: memory)
         if let calibration {
             let widths = model.network.layers.reduce(model.inputFeatures) { $0 &+ 3 &* $1.width }
             try memory.check(MemoryBudget.size([calibration.count, max(widths, 1)]), what: "calibration on \(calibration.count) samples",

@@ -2,6 +2,7 @@ import CondenseCollapse
 import CondenseCore
 import CondenseData
 import CondenseONNX
+import Foundation
 
 /// The exact-simplification job as one library call: load → collapse on the core's box →
 /// export → read back → verify the whole graph. The CLI's `simplify --mode exact` and
@@ -12,6 +13,9 @@ public struct ExactSimplification: Sendable {
     public var randomPoints: Int
     /// What the check points may take (refused above it before anything is allocated).
     public var memory = MemoryBudget()
+    /// Whether fewer check points (at least 16) may be used when `randomPoints` do not fit
+    /// the budget (with a warning); otherwise such a request is refused.
+    public var fitPointsToMemory = true
     public var seed: UInt64
 
     public init(options: ExactCollapseOptions = ExactCollapseOptions(), domain: ModelDomain?, randomPoints: Int = 1000, seed: UInt64 = 0) {
@@ -39,7 +43,8 @@ public struct ExactSimplification: Sendable {
             options.rules.remove(.stable)
         }
         try options.validate()
-        try Self.checkPoints(randomPoints, model: model, memory: memory)
+        let randomPoints = fitPointsToMemory ? try Self.affordablePoints(randomPoints, model: model, memory: memory)
+            : try Self.checkPoints(randomPoints, model: model, memory: memory)
         let network = model.network
         let result = try ExactCollapse(options: options).run(network)
         try model.write(network: result.network, to: path, metadata: metadata)
@@ -59,11 +64,29 @@ public struct ExactSimplification: Sendable {
         return Outcome(result: result, certificate: certificate, wholeGraph: whole)
     }
 
+    /// The number of random check points that fit the budget with every layer's values on
+    /// them: `count`, or fewer (at least 16) with a warning on stderr; refused when even 16
+    /// do not fit. O(layers).
+    static func affordablePoints(_ count: Int, model: ONNXModel, memory: MemoryBudget) throws(CondenseError) -> Int {
+        let perPoint = model.network.layers.reduce(model.inputFeatures) { $0 &+ 2 &* $1.width }
+        guard let bytes = MemoryBudget.size([count, max(perPoint, 1)]), bytes > memory.bytes else { return count }
+        let affordable = memory.bytes / max(1, MemoryBudget.size([max(perPoint, 1)]) ?? Int.max)
+        guard affordable >= 16 else {
+            try memory.check(MemoryBudget.size([16, max(perPoint, 1)]), what: "16 random check points",
+                             hint: "raise --max-memory")
+            return 16
+        }
+        let message = "condense: warning: \(count) random check points would not fit the memory budget; using \(affordable)\n"
+        FileHandle.standardError.write(Data(message.utf8))
+        return affordable
+    }
+
     /// Refuses `count` random check points when they, and every layer's values on them, would not fit the budget.
-    static func checkPoints(_ count: Int, model: ONNXModel, memory: MemoryBudget) throws(CondenseError) {
+    @discardableResult
+    static func checkPoints(_ count: Int, model: ONNXModel, memory: MemoryBudget) throws(CondenseError) -> Int {
         let widths = model.network.layers.reduce(model.inputFeatures) { $0 &+ 2 &* $1.width }
         try memory.check(MemoryBudget.size([count, max(widths, 1)]), what: "\(count) random check points",
                          hint: "use fewer --random-points or raise --max-memory")
+        return count
     }
 }
-

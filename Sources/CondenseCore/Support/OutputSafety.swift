@@ -68,4 +68,15 @@ public enum OutputSafety {
             throw .invalidArgument("\(flag) \(path.replacingControlCharacters) is \(kind); Condense replaces only regular files")
         }
     }
+
+    /// Checks an output folder and the files a command will write into it: the folder must
+    /// be a directory or not exist yet, and none of the files may be an input.
+    public static func check(folder: String, flag: String, files: [String], inputs: [(flag: String, path: String?)]) throws(CondenseError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw .invalidArgument("\(flag) \(folder.replacingControlCharacters) exists and is not a directory")
+        }
+        try check(outputs: files.map { (flag + " " + $0, (folder as NSString).appendingPathComponent($0)) }, inputs: inputs)
+    }
 }
+

@@ -33,6 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try OutputSafety.check(folder: out, flag: "--out", files: Self.outputFiles, inputs: [("--model", model), ("--data", data)])
         var step = DemoSteps(total: 6)
         step.next("inspect \(model)")
         let onnx = try ONNXModel.load(path: model)
@@ -82,6 +83,10 @@ struct DemoCommand: AsyncParsableCommand {
         try AtomicFile.write(try summary.jsonText(), to: file("summary.json"))
         if json { try Terminal.printJSON(summary) } else { print(text) }
     }
+
+    /// Every file the demo writes into `--out`.
+    static let outputFiles = ["exact.onnx", "exact-report.json", "approx.onnx", "approx-report.json", "before.svg",
+                              "after.svg", "compare.svg", "summary.txt", "summary.json"]
 
     private func file(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
 

@@ -58,9 +58,10 @@ extension SimplifyCommand {
         var job = ApproximateSimplification(
             method: method,
             options: ApproximateCollapseOptions(target: try options.target(), allocation: options.perLayer ? .perLayer : .global,
-                                                exact: exact, randomPoints: randomPoints, seed: seed),
+                                                exact: exact, randomPoints: randomPoints ?? 1000, seed: seed),
             domain: modelDomain)
         job.memory = MemoryBudget(bytes: Int(maxMemory * Double(1 << 30)))
+        job.fitPointsToMemory = randomPoints == nil
         let dataset = try data.map { try Dataset.load(path: $0, scale: onnx.inputScale, limit: limit) }
         // The model and its report are staged and moved into place together (report last).
         var staged = StagedOutputs()

@@ -41,7 +41,8 @@ struct SimplifyCommand: AsyncParsableCommand {
     var rules: String?
     @Flag(help: "Compare raw weight vectors only (no partition refinement over upstream blocks).")
     var noRefinement = false
-    @Option(help: "Random points of the domain on which the output change is measured.") var randomPoints = 1000
+    @Option(help: "Random points of the domain on which the output change is measured (default 1000, fewer when they would not fit --max-memory; an explicit count is refused instead).")
+    var randomPoints: Int?
     @Option(help: "Seed of the random points.") var seed: UInt64 = 0
     @Option(help: "Seconds the branch and bound may search; candidates it has not proved by then are kept, and the certificate counts them.")
     var timeLimit = 60.0
@@ -56,7 +57,7 @@ struct SimplifyCommand: AsyncParsableCommand {
 
     func validate() throws {
         if domain != nil && domainFrom != nil { throw ValidationError("give --domain or --domain-from, not both") }
-        if randomPoints < 0 { throw ValidationError("--random-points must be >= 0") }
+        if let randomPoints, randomPoints < 0 { throw ValidationError("--random-points must be >= 0") }
         if !(timeLimit.isFinite && timeLimit >= 0) { throw ValidationError("--time-limit must be a number of seconds >= 0") }
         if !(maxMemory > 0 && maxMemory <= 1_048_576) { throw ValidationError("--max-memory must be a positive number of GB") }
         if let limit, limit <= 0 { throw ValidationError("--limit must be positive") }
@@ -81,8 +82,9 @@ struct SimplifyCommand: AsyncParsableCommand {
         var staged = StagedOutputs()
         let stagedModel = staged.stage(output)
         let stagedReport = report.map { staged.stage($0) }
-        var job = ExactSimplification(options: options, domain: modelDomain, randomPoints: randomPoints, seed: seed)
+        var job = ExactSimplification(options: options, domain: modelDomain, randomPoints: randomPoints ?? 1000, seed: seed)
         job.memory = MemoryBudget(bytes: Int(maxMemory * Double(1 << 30)))
+        job.fitPointsToMemory = randomPoints == nil
         let outcome = try job.run(onnx, writingTo: stagedModel, data: dataset)
         let summary = SimplifyReport(model: model, output: output, data: dataset?.description,
                                      certificate: outcome.certificate, modelDomain: modelDomain?.modelBox,

@@ -63,6 +63,8 @@ struct SweepCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try OutputSafety.check(folder: out, flag: "--out", files: ["results.csv", "results.tex", "accuracy.svg", "summary.json"],
+                               inputs: [("MODEL", model), ("--data", data), ("--calibration", calibration)])
         let fractionList = try fractions.split(separator: ",").map { part -> Double in
             guard let value = Double(part.trimmingCharacters(in: .whitespaces)) else {
                 throw CondenseError.invalidArgument("--fractions '\(fractions)' is not a comma-separated list of numbers")

@@ -36,3 +36,32 @@ public func LLVMFuzzerRunDriver(
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
 ) -> CInt
+
+/// The target the libFuzzer callback runs (set once, before the driver starts).
+nonisolated(unsafe) private var currentTarget: (any FuzzTarget.Type)?
+
+/// The entry point of every fuzz executable: libFuzzer's driver when built with
+/// `-sanitize=fuzzer -DFUZZING`, else a replay of the files and folders given.
+public enum FuzzMain {
+    public static func run(_ target: any FuzzTarget.Type) -> Never {
+        #if FUZZING
+        currentTarget = target
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzerTestOneInput))
+        #else
+        let count = target.replay(Array(CommandLine.arguments.dropFirst()))
+        print("\(target): replayed \(count) input(s) without a crash")
+        exit(0)
+        #endif
+    }
+}
+
+#if FUZZING
+/// libFuzzer's callback (the runtime also refers to it by this name).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    currentTarget?.test(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+#endif
