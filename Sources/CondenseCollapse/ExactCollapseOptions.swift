@@ -107,10 +107,10 @@ public struct ExactCollapseOptions: Sendable, Hashable, Codable {
     /// Rejects options no run can honour, with one clear line.
     public func validate() throws(CondenseError) {
         guard tolerance.isFinite, tolerance >= 0 else {
-            throw .invalidArgument("--tolerance must be a finite number >= 0, not \(tolerance)")
+            throw .invalidArgument("the tolerance must be a finite number >= 0, not \(tolerance)")
         }
         guard maxParameterGrowth.isFinite, maxParameterGrowth > 0 else {
-            throw .invalidArgument("--max-parameter-growth must be a finite number > 0, not \(maxParameterGrowth)")
+            throw .invalidArgument("the maximum parameter growth must be a finite number > 0, not \(maxParameterGrowth)")
         }
         if let domain { _ = try InputBox(lower: domain.lower, upper: domain.upper) }
         if let cube, !(cube.lowerBound.isFinite && cube.upperBound.isFinite) {

@@ -70,7 +70,7 @@ public struct ApproximateSimplification: Sendable {
         if let calibration {
             let widths = model.network.layers.reduce(model.inputFeatures) { $0 &+ 3 &* $1.width }
             try memory.check(MemoryBudget.size([calibration.count, max(widths, 1)]), what: "calibration on \(calibration.count) samples",
-                             hint: "use a smaller --calibration-size or raise --max-memory")
+                             hint: "use fewer calibration samples or raise the memory budget")
         }
         let calibrationData = try calibration.map { (c) throws(CondenseError) in try Self.calibration(model, c) }
         let result = try ApproximateCollapse(method: method, options: options).run(model.network, calibration: calibrationData)

@@ -73,7 +73,7 @@ public struct ExactSimplification: Sendable {
         let affordable = memory.bytes / max(1, MemoryBudget.size([max(perPoint, 1)]) ?? Int.max)
         guard affordable >= 16 else {
             try memory.check(MemoryBudget.size([16, max(perPoint, 1)]), what: "16 random check points",
-                             hint: "raise --max-memory")
+                             hint: "raise the memory budget")
             return 16
         }
         let message = "condense: warning: \(count) random check points would not fit the memory budget; using \(affordable)\n"
@@ -86,7 +86,7 @@ public struct ExactSimplification: Sendable {
     static func checkPoints(_ count: Int, model: ONNXModel, memory: MemoryBudget) throws(CondenseError) -> Int {
         let widths = model.network.layers.reduce(model.inputFeatures) { $0 &+ 2 &* $1.width }
         try memory.check(MemoryBudget.size([count, max(widths, 1)]), what: "\(count) random check points",
-                         hint: "use fewer --random-points or raise --max-memory")
+                         hint: "use fewer random check points or raise the memory budget")
         return count
     }
 }

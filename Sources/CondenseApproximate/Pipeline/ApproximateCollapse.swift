@@ -32,10 +32,10 @@ public struct ApproximateCollapse: Sendable {
     public func run(_ network: Network, calibration: CalibrationData?) throws(CondenseError) -> ApproximateResult {
         try options.validate()
         if method.needsCalibration && calibration == nil {
-            throw .invalidArgument("method \(method.name) needs calibration data (--calibration)")
+            throw .invalidArgument("method \(method.name) needs calibration data")
         }
         if case .maxAccuracyDrop = options.target, calibration?.labels == nil {
-            throw .invalidArgument("--max-accuracy-drop needs labelled calibration data (--calibration)")
+            throw .invalidArgument("an accuracy-drop target needs labelled calibration data")
         }
         let clock = ContinuousClock()
         let start = clock.now
@@ -61,7 +61,7 @@ public struct ApproximateCollapse: Sendable {
             total = try planner.largest(within: limit, probes: &search) { (reduced) throws(CondenseError) in
                 let analysis = try ErrorBoundAnalysis(original: base, simplified: reduced.network, survivors: reduced.survivors)
                 if let calibration { return analysis.bound(residuals: try analysis.sampleResiduals(on: calibration.inputs)) }
-                guard let domain else { throw .invalidArgument("--epsilon needs calibration data or an input domain") }
+                guard let domain else { throw .invalidArgument("an output-change target needs calibration data or an input domain") }
                 return analysis.bound(residuals: try analysis.domainResiduals(on: domain))
             }
         }

@@ -44,14 +44,14 @@ public struct ApproximateCollapseOptions: Sendable {
         switch target {
         case .fraction(let f):
             guard f.isFinite, f >= 0, f < 1 else {
-                throw .invalidArgument("--remove must be a fraction in [0, 1), not \(f)")
+                throw .invalidArgument("the fraction to remove must be in [0, 1), not \(f)")
             }
         case .maxAccuracyDrop(let p):
             guard p.isFinite, p >= 0, p <= 100 else {
-                throw .invalidArgument("--max-accuracy-drop must be in [0, 100] percentage points, not \(p)")
+                throw .invalidArgument("the accuracy drop must be in [0, 100] percentage points, not \(p)")
             }
         case .epsilon(let e):
-            guard e.isFinite, e >= 0 else { throw .invalidArgument("--epsilon must be a finite number >= 0, not \(e)") }
+            guard e.isFinite, e >= 0 else { throw .invalidArgument("the output-change target must be a finite number >= 0, not \(e)") }
         }
         guard randomPoints >= 0 else { throw .invalidArgument("the number of random points must be >= 0") }
     }

@@ -34,7 +34,7 @@ extension Optional where Wrapped == CalibrationData {
     /// The calibration data, or an error naming `method` that needs it.
     func required(by method: String) throws(CondenseError) -> CalibrationData {
         guard let data = self else {
-            throw .invalidArgument("\(method) needs calibration data (--calibration)")
+            throw .invalidArgument("\(method) needs calibration data")
         }
         return data
     }

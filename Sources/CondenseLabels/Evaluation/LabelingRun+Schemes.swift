@@ -21,7 +21,7 @@ extension LabelingResult {
             case .boolean: return try pll(BooleanSemiring.self, options, input)
             case .sumTimes, .pathNorm:
                 throw .invalidArgument("pll needs a selective semiring (min-plus, max-times, boolean); "
-                                       + "\(options.semiring.rawValue) sums over paths: use --scheme hub")
+                                       + "\(options.semiring.rawValue) sums over paths: use the hub scheme")
             }
         case .sketch: return try sketch(options, input)
         case .reachability: return try reachability(options, input)

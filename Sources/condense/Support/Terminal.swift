@@ -6,7 +6,7 @@ enum Terminal {
     /// One error line on stderr: control characters in the message (a tensor name with a
     /// newline, say) are shown as escapes, so the error is always exactly one line.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("condense: error: \(message.replacingControlCharacters)\n".utf8))
+        FileHandle.standardError.write(Data("condense: error: \(FlagGlossary.annotate(message).replacingControlCharacters)\n".utf8))
     }
 
     /// A progress line on stderr (never on stdout, which may carry JSON).
@@ -20,5 +20,28 @@ enum Terminal {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
         print(String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// The library speaks in its API's terms; the command line names the flag behind each term
+/// the first time it occurs in an error message.
+enum FlagGlossary {
+    static let terms: [(term: String, flag: String)] = [
+        ("calibration data", "--calibration"), ("the fraction to remove", "--remove"),
+        ("the accuracy drop", "--max-accuracy-drop"), ("an accuracy-drop target", "--max-accuracy-drop"),
+        ("the output-change target", "--epsilon"), ("an output-change target", "--epsilon"),
+        ("the tolerance", "--tolerance"), ("the maximum parameter growth", "--max-parameter-growth"),
+        ("the memory budget", "--max-memory"), ("random check points", "--random-points"),
+        ("calibration samples", "--calibration-size"), ("the hub scheme", "--scheme hub"),
+        ("the input scale", "--scale or condense.input_scale"), ("the time limit", "--time-limit"),
+    ]
+
+    static func annotate(_ message: String) -> String {
+        var text = message
+        for (term, flag) in terms {
+            guard let range = text.range(of: term) else { continue }
+            text.replaceSubrange(range, with: "\(term) (\(flag))")
+        }
+        return text
     }
 }
