@@ -60,6 +60,15 @@ struct HostileInputTests {
         Self.expectOneLineError(try CLIRunner.run(["inspect", path]), containing: "character device", path)
     }
 
+    @Test("a FIFO as the model or as an output is refused by type, without blocking")
+    func fifo() throws {
+        let s = try Scratch()
+        let pipe = s.path("pipe")
+        #expect(mkfifo(pipe, 0o600) == 0)
+        Self.expectOneLineError(try CLIRunner.run(["inspect", pipe]), containing: "FIFO", "FIFO model")
+        Self.expectOneLineError(try CLIRunner.run(["simplify", s.model, "-o", pipe]), containing: "FIFO", "FIFO output")
+    }
+
     @Test("outputs never replace an input, a second output or a special file; inputs stay byte-identical")
     func outputSafety() throws {
         let s = try Scratch()
