@@ -175,6 +175,11 @@ def build():
     case("zipmap", "ZipMap", "classlabels_int64s [0, 1, 7]",
          [helper.make_node("ZipMap", ["X"], ["Y"], domain="ai.onnx.ml", classlabels_int64s=[0, 1, 7])],
          [("X", x)], [("Y", "zipmap")], ml=True)
+    # Convolutions with 8 or more input channels take the per-tap path (no im2col).
+    single("conv_taps_pad", "Conv", "8 channels, 3x3, asymmetric pads [1,0,0,2], bias", [3, 8, 7, 6],
+           attrs=dict(pads=[1, 0, 0, 2]), extra=[("W", rand(5, 8, 3, 3)), ("B", rand(5))])
+    single("conv_taps_same", "Conv", "9 channels, 2x4 kernel, auto_pad SAME_LOWER", [2, 9, 5, 6],
+           attrs=dict(auto_pad="SAME_LOWER"), extra=[("W", rand(4, 9, 2, 4))])
 
 
 def make_model(c, shapes=None):

@@ -1,3 +1,4 @@
+import COpenBLAS
 import CondenseCore
 
 extension OperatorKernels {
@@ -35,6 +36,10 @@ extension OperatorKernels {
     /// OpenBLAS in its fast kernels. O(N · M · C/g · kH · kW · oH · oW).
     public static func convolve(input: [Float], n: Int, c: Int, geometry g: WindowGeometry, weights: [Float],
                                 m: Int, group: Int, bias: [Float]?) -> [Float] {
+        // Per-tap products need enough input channels to keep sgemm efficient (K = C).
+        if group == 1, c >= 8, g.strides == [1, 1], g.dilations == [1, 1], g.kernel[0] * g.kernel[1] > 1 {
+            return convolveShifted(input: input, n: n, c: c, geometry: g, weights: weights, m: m, bias: bias)
+        }
         let (h, w) = (g.input[0], g.input[1]), (kh, kw) = (g.kernel[0], g.kernel[1])
         let (oh, ow) = (g.output[0], g.output[1])
         let cg = c / group, mg = m / group, kSize = cg * kh * kw, positions = oh * ow
@@ -71,6 +76,79 @@ extension OperatorKernels {
                                             let from = pp.baseAddress! + local * width + i * positions
                                             let to = pout.baseAddress! + ((first + i) * m + channel) * positions
                                             for p in 0..<positions { to[p] = from[p] + b }
+                                        }
+                                    }
+                                }
+                                first += images
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// A stride-1, undilated, ungrouped convolution without im2col.
+    ///
+    /// The images of a chunk are padded once into a `C x (images·Hp·Wp)` matrix (channel-major,
+    /// each image a padded `Hp x Wp` plane). Then, for each kernel tap `(ki, kj)`, the output in
+    /// "padded width" `O'[m, img·Hp·Wp + i·Wp + j]` gains `W[:, :, ki, kj] · P` read from offset
+    /// `ki·Wp + kj`: a contiguous window of every row of `P`, so one `sgemm` per tap covers
+    /// the whole chunk. Columns past the valid output (`j >= oW`, `i >= oH`) are computed and
+    /// dropped when `O'` is copied to NCHW with the bias. O(N · M · C · kH · kW · Hp · Wp).
+    static func convolveShifted(input: [Float], n: Int, c: Int, geometry g: WindowGeometry, weights: [Float],
+                                m: Int, bias: [Float]?) -> [Float] {
+        let (h, w) = (g.input[0], g.input[1]), (kh, kw) = (g.kernel[0], g.kernel[1])
+        let (oh, ow) = (g.output[0], g.output[1])
+        let (pt, pl) = (g.padsBegin[0], g.padsBegin[1])
+        let hp = h + g.padsBegin[0] + g.padsEnd[0], wp = w + g.padsBegin[1] + g.padsEnd[1]
+        let plane = hp * wp, taps = kh * kw
+        func uninitialized(_ count: Int) -> [Float] {
+            [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        }
+        var out = uninitialized(n * m * oh * ow)
+        guard n > 0, m > 0, oh > 0, ow > 0 else { return out }
+        // Kernels per tap, [M x C] each.
+        var tapWeights = uninitialized(taps * m * c)
+        for t in 0..<taps { for o in 0..<m { for ch in 0..<c { tapWeights[(t * m + o) * c + ch] = weights[(o * c + ch) * taps + t] } } }
+        let chunk = max(1, min(n, (1 << 21) / max(1, (c + m) * plane)))
+        let slack = kw + wp * kh  // windows of the last plane may read past it (into junk rows)
+        var padded = [Float](repeating: 0, count: c * chunk * plane + slack)
+        var product = uninitialized(m * chunk * plane)
+        input.withUnsafeBufferPointer { pin in
+            tapWeights.withUnsafeBufferPointer { pw in
+                out.withUnsafeMutableBufferPointer { pout in
+                    padded.withUnsafeMutableBufferPointer { pp in
+                        product.withUnsafeMutableBufferPointer { pr in
+                            var first = 0
+                            while first < n {
+                                let images = min(chunk, n - first)
+                                let width = images * plane, stride = chunk * plane
+                                // Pad: row ch of P holds every image's padded plane side by side.
+                                for ch in 0..<c {
+                                    for i in 0..<images {
+                                        let source = pin.baseAddress! + ((first + i) * c + ch) * h * w
+                                        let target = pp.baseAddress! + ch * stride + i * plane
+                                        for y in 0..<h {
+                                            (target + (y + pt) * wp + pl).update(from: source + y * w, count: w)
+                                        }
+                                    }
+                                }
+                                for t in 0..<taps {
+                                    let offset = (t / kw) * wp + (t % kw)
+                                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(width), Int32(c), 1,
+                                                pw.baseAddress! + t * m * c, Int32(c), pp.baseAddress! + offset, Int32(stride),
+                                                t == 0 ? 0 : 1, pr.baseAddress!, Int32(width))
+                                }
+                                for i in 0..<images {
+                                    for o in 0..<m {
+                                        let b = bias?[o] ?? 0
+                                        let from = pr.baseAddress! + o * width + i * plane
+                                        let to = pout.baseAddress! + ((first + i) * m + o) * oh * ow
+                                        for y in 0..<oh {
+                                            let row = from + y * wp, dest = to + y * ow
+                                            for x in 0..<ow { dest[x] = row[x] + b }
                                         }
                                     }
                                 }
