@@ -1,3 +1,4 @@
+import CondenseGraph
 import ArgumentParser
 import CondenseCore
 import CondenseData
@@ -37,6 +38,8 @@ struct LabelsCommand: AsyncParsableCommand {
     @Option(help: "Seed of every random choice.") var seed: UInt64 = 1
     @Option(name: .shortAndLong, help: "Write the labels to this file (.json or .csv).") var output: String?
     @Option(help: "Write label classes for `condense render --color-by` to this JSON file.") var exportClasses: String?
+    @Flag(help: "Label the units of the whole graph (neurons and conv channels; an edge between channels is weighted by its kernel's norm) instead of the dense core's neurons. For the schemes that need only the DAG: hub, pll, reachability.")
+    var units = false
     @Flag(help: "Print one JSON object on stdout.") var json = false
 
     func validate() throws {
@@ -60,6 +63,17 @@ struct LabelsCommand: AsyncParsableCommand {
         options.traversals = traversals
         options.seed = seed
         let onnx = try ONNXModel.load(path: model)
+        if units {
+            guard [.hub, .pll, .reachability].contains(options.scheme) else {
+                throw CondenseError.invalidArgument("--units works with the hub, pll and reachability schemes (they need only the DAG)")
+            }
+            guard prune == nil, data == nil else { throw CondenseError.invalidArgument("--units takes neither --prune nor --data") }
+            let unitGraph = try UnitGraph(graph: onnx.graph, features: onnx.inputFeatures)
+            Terminal.progress("building \(options.scheme.rawValue) labels on \(unitGraph.unitCount) units (neurons and channels) ...")
+            let result = try LabelingResult.run(options, on: LabelingInput(graph: LayeredDAG(unitGraph.neuronGraph)))
+            try write(result)
+            return
+        }
         var network = onnx.network
         if let prune { network = try MagnitudePruning.pruned(network, fraction: prune) }
         var activations: [Matrix]?
@@ -70,6 +84,11 @@ struct LabelsCommand: AsyncParsableCommand {
         }
         Terminal.progress("building \(options.scheme.rawValue) labels on \(network.neuronCount) neurons ...")
         let result = try LabelingResult.run(options, on: LabelingInput(network: network, activations: activations))
+        try write(result)
+    }
+
+    /// Writes the labels and classes asked for, prints the report, and fails on a verification mismatch.
+    private func write(_ result: LabelingResult) throws {
         if let output {
             if output.hasSuffix(".csv") {
                 try AtomicFile.write(LabelExport.csv(result.labels), to: output)
@@ -81,7 +100,7 @@ struct LabelsCommand: AsyncParsableCommand {
         if let exportClasses { try AtomicFile.write(LabelExport.classes(result.labels), to: exportClasses) }
         let report = Report(model: model, prune: prune ?? 0, labeling: result.report)
         if json { try Terminal.printJSON(report) } else { print(report.text) }
-        if options.scheme.isExact, let mismatches = result.report.verification?.mismatches, mismatches > 0 {
+        if try SchemeKind(parsing: scheme).isExact, let mismatches = result.report.verification?.mismatches, mismatches > 0 {
             throw CondenseError.internalError("\(mismatches) of \(verify) verified queries disagree with the exhaustive computation")
         }
     }
