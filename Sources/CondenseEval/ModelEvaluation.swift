@@ -77,7 +77,12 @@ public struct ModelEvaluator: Sendable {
                                     targets: [scoreName] + (labelName.map { [$0] } ?? []))
             let s = out[scoreName]!
             let values = try s.floats("output '\(scoreName)'")
-            columns = (end - start) == 0 ? 0 : values.count / (end - start)
+            // The scored output must hold the same number of values for every sample.
+            if start == 0 { columns = values.count / (end - start) }
+            guard values.count == (end - start) * columns, columns > 0 else {
+                throw .shapeMismatch("output '\(scoreName)' has shape \(s.shape) for a batch of \(end - start); "
+                                     + "Condense scores outputs with one row of values per sample")
+            }
             scores.append(contentsOf: values)
             if let labelName, let l = out[labelName] { labels!.append(contentsOf: try l.ints("output '\(labelName)'")) }
             start = end

@@ -18,8 +18,8 @@ extension ONNXModel {
     /// Whether anything runs before the core (pre-processing).
     public var hasPreprocessing: Bool { graph.primaryInput.name != core.inputTensor }
 
-    /// Indices (in the IR's node order) of the core's nodes.
-    var coreGraphNodes: Set<Int> {
+    /// Indices (in the IR's node order) of the core's nodes, from the core's proto nodes. O(nodes).
+    static func coreGraphNodes(of core: NeuralCore, proto: Onnx_ModelProto, graph: ComputeGraph) -> Set<Int> {
         var protoNodes = core.nodes
         if let t = core.outputTransformNode { protoNodes.insert(t) }
         let outputs = Set(protoNodes.flatMap { proto.graph.node[$0].output })

@@ -16,6 +16,8 @@ public struct ONNXModel: Sendable {
     /// The whole graph in Condense's IR: every node outside the core is run by its executor.
     public let graph: ComputeGraph
     let core: NeuralCore
+    /// The IR nodes of the core (skipped when a network runs in its place), found once at load.
+    let coreGraphNodes: Set<Int>
 
     /// An operator of the graph that lies outside the neural core and is kept as it is.
     public struct KeptOperator: Hashable, Sendable, Codable {
@@ -72,6 +74,7 @@ public struct ONNXModel: Sendable {
         graph = try ComputeGraph(onnx: proto)
         let extraction = try CoreExtraction(graph: proto.graph)
         core = extraction.core
+        coreGraphNodes = Self.coreGraphNodes(of: extraction.core, proto: proto, graph: graph)
         // The metadata's domain describes the model's input: it is the core's only without pre-processing.
         let hasPreprocessing = graph.primaryInput.name != extraction.core.inputTensor
         let domain = hasPreprocessing ? nil : metadata["condense.input_domain"].flatMap(Self.parseDomain)

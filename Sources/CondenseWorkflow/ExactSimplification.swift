@@ -1,6 +1,7 @@
 import CondenseCollapse
 import CondenseCore
 import CondenseData
+import CondenseEval
 import CondenseONNX
 import Foundation
 
@@ -55,7 +56,7 @@ public struct ExactSimplification: Sendable {
         let points = RandomPoints.uniform(count: randomPoints, box: box, seed: seed)
         let check = RandomPoints.uniform(count: max(1, min(randomPoints, 256)), box: box, seed: seed &+ 1)
         let whole = WholeGraphCheck(
-            output: ModelEvaluatorNames.score(model),
+            output: ModelEvaluator.outputNames(model).score,
             randomPoints: randomPoints > 0 ? try WholeGraphCheck.measure(model, original: network, simplified: result.network, inputs: points) : nil,
             data: try data.map { (d) throws(CondenseError) in
                 try WholeGraphCheck.measure(model, original: network, simplified: result.network, inputs: d.inputs)
@@ -64,18 +65,19 @@ public struct ExactSimplification: Sendable {
         return Outcome(result: result, certificate: certificate, wholeGraph: whole)
     }
 
+    /// Floats one check point takes: its inputs, and every layer's pre-activations and values.
+    static func floatsPerPoint(_ model: ONNXModel) -> Int {
+        max(1, model.network.layers.reduce(model.inputFeatures) { $0 &+ 2 &* $1.width })
+    }
+
     /// The number of random check points that fit the budget with every layer's values on
     /// them: `count`, or fewer (at least 16) with a warning on stderr; refused when even 16
     /// do not fit. O(layers).
     static func affordablePoints(_ count: Int, model: ONNXModel, memory: MemoryBudget) throws(CondenseError) -> Int {
-        let perPoint = model.network.layers.reduce(model.inputFeatures) { $0 &+ 2 &* $1.width }
-        guard let bytes = MemoryBudget.size([count, max(perPoint, 1)]), bytes > memory.bytes else { return count }
-        let affordable = memory.bytes / max(1, MemoryBudget.size([max(perPoint, 1)]) ?? Int.max)
-        guard affordable >= 16 else {
-            try memory.check(MemoryBudget.size([16, max(perPoint, 1)]), what: "16 random check points",
-                             hint: "raise the memory budget")
-            return 16
-        }
+        let perPoint = floatsPerPoint(model)
+        guard let bytes = MemoryBudget.size([count, perPoint]), bytes > memory.bytes else { return count }
+        let affordable = memory.bytes / (MemoryBudget.size([perPoint]) ?? Int.max)
+        guard affordable >= 16 else { return try checkPoints(16, model: model, memory: memory) }
         let message = "condense: warning: \(count) random check points would not fit the memory budget; using \(affordable)\n"
         FileHandle.standardError.write(Data(message.utf8))
         return affordable
@@ -84,8 +86,7 @@ public struct ExactSimplification: Sendable {
     /// Refuses `count` random check points when they, and every layer's values on them, would not fit the budget.
     @discardableResult
     static func checkPoints(_ count: Int, model: ONNXModel, memory: MemoryBudget) throws(CondenseError) -> Int {
-        let widths = model.network.layers.reduce(model.inputFeatures) { $0 &+ 2 &* $1.width }
-        try memory.check(MemoryBudget.size([count, max(widths, 1)]), what: "\(count) random check points",
+        try memory.check(MemoryBudget.size([count, floatsPerPoint(model)]), what: "\(count) random check points",
                          hint: "use fewer random check points or raise the memory budget")
         return count
     }

@@ -88,19 +88,21 @@ public struct NeuronGraph: Sendable {
         self.bias = bias.flatMap { $0.count == n ? $0 : nil } ?? [Float](repeating: 0, count: n)
         self.activations = activations ?? [Activation](repeating: .identity, count: layerWidths.count)
         let byTarget = Self.countingSort(keys: targets, secondary: sources, n: n)
-        var inOff = [Int](repeating: 0, count: n + 1)
-        for t in targets { inOff[Int(t) + 1] += 1 }
-        for v in 0..<n { inOff[v + 1] += inOff[v] }
-        inOffsets = inOff
+        inOffsets = Self.rowOffsets(targets, n: n)
         inSources = byTarget.map { sources[$0] }
         inWeights = byTarget.map { weights[$0] }
         let bySource = Self.countingSort(keys: sources, secondary: targets, n: n)
-        var outOff = [Int](repeating: 0, count: n + 1)
-        for s in sources { outOff[Int(s) + 1] += 1 }
-        for v in 0..<n { outOff[v + 1] += outOff[v] }
-        outOffsets = outOff
+        outOffsets = Self.rowOffsets(sources, n: n)
         outTargets = bySource.map { targets[$0] }
         outWeights = bySource.map { weights[$0] }
+    }
+
+    /// Row starts of a CSR whose rows are `keys` (one per edge): counts, then prefix sums. O(n + E).
+    static func rowOffsets(_ keys: [Int32], n: Int) -> [Int] {
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for k in keys { offsets[Int(k) + 1] += 1 }
+        for v in 0..<n { offsets[v + 1] += offsets[v] }
+        return offsets
     }
 
     /// Edge indices sorted by `keys`, ties by `secondary`: two stable counting sorts. O(n + E).
@@ -122,9 +124,7 @@ public struct NeuronGraph: Sendable {
     /// Outgoing rows from incoming rows by a counting-sort transpose: O(V + E).
     static func transpose(nodeCount n: Int, inOffsets inOff: [Int], inSources inSrc: [Int32], inWeights inW: [Float])
         -> ([Int], [Int32], [Float]) {
-        var outOff = [Int](repeating: 0, count: n + 1)
-        for s in inSrc { outOff[Int(s) + 1] += 1 }
-        for v in 0..<n { outOff[v + 1] += outOff[v] }
+        let outOff = rowOffsets(inSrc, n: n)
         var cursor = outOff
         var outT = [Int32](repeating: 0, count: inSrc.count)
         var outW = [Float](repeating: 0, count: inSrc.count)

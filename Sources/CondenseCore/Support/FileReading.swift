@@ -8,21 +8,29 @@ public func readInputFile(_ path: String, what: String = "file") throws(Condense
     }
     if isDirectory.boolValue { throw .io("\(what) is a directory, not a file: \(path)") }
     // Devices, FIFOs and sockets are refused before they are opened (reading one may never end).
-    if let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType,
-       type != .typeRegular {
-        let kind: String
-        switch type {
-        case .typeCharacterSpecial: kind = "a character device"
-        case .typeBlockSpecial: kind = "a block device"
-        case .typeSocket: kind = "a socket"
-        default: kind = "a FIFO or another special file"
-        }
+    var info = stat()
+    if stat(path, &info) == 0, let kind = specialFileKind(mode: info.st_mode) {
         throw .io("\(what) \(path.replacingControlCharacters) is \(kind), not a regular file")
     }
     do {
         return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
     } catch {
         throw .io("cannot read \(what) \(path): \(error.localizedDescription)")
+    }
+}
+
+/// What a file of mode `mode` is, when it is not a regular file ("a character device",
+/// "a FIFO", ...), for one-line refusals; `nil` for a regular file.
+public func specialFileKind(mode: mode_t) -> String? {
+    switch mode & S_IFMT {
+    case S_IFREG: return nil
+    case S_IFDIR: return "a directory"
+    case S_IFCHR: return "a character device"
+    case S_IFBLK: return "a block device"
+    case S_IFIFO: return "a FIFO"
+    case S_IFSOCK: return "a socket"
+    case S_IFLNK: return "a symbolic link"
+    default: return "not a regular file"
     }
 }
 

@@ -48,25 +48,12 @@ public enum OutputSafety {
         }
     }
 
-    /// Refuses `path` when something that is not a regular file exists there.
+    /// Refuses `path` when something that is not a regular file exists there (a link is
+    /// followed: what it points to must be a regular file, or nothing yet).
     public static func refuseSpecialFile(_ path: String, flag: String = "the output") throws(CondenseError) {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        let type = info.st_mode & S_IFMT
-        if type == S_IFLNK {
-            // A link is followed: what it points to must be a regular file (or nothing yet).
-            var target = stat()
-            guard stat(path, &target) == 0 else { return }
-            if target.st_mode & S_IFMT != S_IFREG {
-                throw .invalidArgument("\(flag) \(path.replacingControlCharacters) links to something that is not a regular file; Condense replaces only regular files")
-            }
-            return
-        }
-        if type != S_IFREG {
-            let kind = type == S_IFDIR ? "a directory" : type == S_IFCHR ? "a character device" : type == S_IFBLK ? "a block device"
-                : type == S_IFIFO ? "a FIFO" : type == S_IFSOCK ? "a socket" : "not a regular file"
-            throw .invalidArgument("\(flag) \(path.replacingControlCharacters) is \(kind); Condense replaces only regular files")
-        }
+        guard stat(path, &info) == 0, let kind = specialFileKind(mode: info.st_mode) else { return }
+        throw .invalidArgument("\(flag) \(path.replacingControlCharacters) is \(kind); Condense replaces only regular files")
     }
 
     /// Checks an output folder and the files a command will write into it: the folder must

@@ -57,7 +57,7 @@ public struct GraphExecutor: Sendable {
             for name in node.inputs {
                 if name.isEmpty { inputs.append(nil); continue }
                 guard let t = values[name] ?? graph.constants[name] else {
-                    throw .invalidArgument("node '\(node.displayName)' needs '\(name.replacingNewlines)', which was not given")
+                    throw .invalidArgument("node '\(node.displayName)' needs '\(name.replacingControlCharacters)', which was not given")
                 }
                 inputs.append(t)
             }
@@ -75,7 +75,7 @@ public struct GraphExecutor: Sendable {
         var result: [String: GraphTensor] = [:]
         for name in wanted {
             guard let t = values[name] ?? graph.constants[name] else {
-                throw .internalError("tensor '\(name.replacingNewlines)' was not computed")
+                throw .internalError("tensor '\(name.replacingControlCharacters)' was not computed")
             }
             result[name] = t
         }

@@ -38,7 +38,7 @@ public struct GraphNode: Sendable {
     /// A readable name for messages: the node name, or its operator and first output.
     public var displayName: String {
         let base = name.isEmpty ? "\(opType)->\(outputs.first ?? "?")" : name
-        return base.replacingNewlines
+        return base.replacingControlCharacters
     }
 
     /// Whether the node is `opType` of the default domain.
@@ -109,13 +109,5 @@ public struct GraphNode: Sendable {
         case .string(let v)?: return [v]
         default: throw fail("attribute '\(key)' must be a list of strings")
         }
-    }
-}
-
-extension String {
-    /// The string on one line (newlines and other control characters shown as escapes).
-    public var replacingNewlines: String {
-        guard contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 32 } ?? false) }) else { return self }
-        return unicodeScalars.map { s in s.value < 32 ? "\\u{\(String(s.value, radix: 16))}" : String(s) }.joined()
     }
 }

@@ -77,7 +77,7 @@ public struct GraphTensor: Sendable, Equatable {
         return t
     }
 
-    /// Whether every element is the same as in `other` and the shapes agree.
+    /// Whether the elements are held as `Float` (a floating-point element type).
     public var isFloat: Bool { if case .float = storage { return true } else { return false } }
 }
 

@@ -45,9 +45,6 @@ extension OperatorKernels {
         let cg = c / group, mg = m / group, kSize = cg * kh * kw, positions = oh * ow
         guard n > 0, positions > 0, m > 0 else { return [Float](repeating: 0, count: n * m * positions) }
         // Every element of these buffers is written before it is read: no zero fill.
-        func uninitialized(_ count: Int) -> [Float] {
-            [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
-        }
         var out = uninitialized(n * m * positions)
         let chunk = max(1, min(n, (1 << 20) / max(1, kSize * positions)))
         var columns = uninitialized(kSize * chunk * positions)
@@ -104,9 +101,6 @@ extension OperatorKernels {
         let (pt, pl) = (g.padsBegin[0], g.padsBegin[1])
         let hp = h + g.padsBegin[0] + g.padsEnd[0], wp = w + g.padsBegin[1] + g.padsEnd[1]
         let plane = hp * wp, taps = kh * kw
-        func uninitialized(_ count: Int) -> [Float] {
-            [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
-        }
         var out = uninitialized(n * m * oh * ow)
         guard n > 0, m > 0, oh > 0, ow > 0 else { return out }
         // Kernels per tap, [M x C] each.
@@ -160,6 +154,11 @@ extension OperatorKernels {
             }
         }
         return out
+    }
+
+    /// A buffer of `count` floats left uninitialised, for outputs whose every element is written before it is read.
+    static func uninitialized(_ count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
     /// Unfolds the windows of a `channels x H x W` image into a `(channels·kH·kW) x (oH·oW)` matrix (zero padding);

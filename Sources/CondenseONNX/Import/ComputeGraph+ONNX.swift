@@ -81,10 +81,10 @@ extension Onnx_TensorProto {
         let shape = dims.map { Int($0) }
         let count = try declaredElementCount()
         guard dataLocation != .external else {
-            throw .invalidModel("tensor '\(name.replacingNewlines)' keeps its data in an external file, which Condense does not read")
+            throw .invalidModel("tensor '\(name.replacingControlCharacters)' keeps its data in an external file, which Condense does not read")
         }
         guard let type = ElementType(rawValue: dataType) else {
-            throw .invalidModel("tensor '\(name.replacingNewlines)' has element type \(dataType), which Condense does not read")
+            throw .invalidModel("tensor '\(name.replacingControlCharacters)' has element type \(dataType), which Condense does not read")
         }
         switch type {
         case .float, .double:
@@ -128,7 +128,7 @@ extension Onnx_TensorProto {
             guard stringData.count == count else { throw .invalidModel("tensor '\(name)' holds \(stringData.count) strings for dims \(dims)") }
             return GraphTensor(shape: shape, strings: stringData.map { String(decoding: $0, as: UTF8.self) })
         case .bfloat16:
-            throw .invalidModel("tensor '\(name.replacingNewlines)' is bfloat16, which Condense does not read")
+            throw .invalidModel("tensor '\(name.replacingControlCharacters)' is bfloat16, which Condense does not read")
         }
     }
 }
