@@ -48,14 +48,14 @@ let package = Package(
         .target(name: "CondenseData", dependencies: ["CondenseCore", "CZlib"]),
         .target(name: "CondenseEval", dependencies: ["CondenseCore", "CondenseData", "CondenseGraph", "CondenseONNX"]),
         .target(name: "CondenseLabels", dependencies: ["CondenseCore"]),
-        .target(name: "CondenseCollapse", dependencies: ["CondenseCore", "CondenseLabels", "COpenBLAS"]),
+        .target(name: "CondenseCollapse", dependencies: ["CondenseCore", "CondenseGraph", "CondenseLabels", "COpenBLAS"]),
         .target(name: "CondenseRender", dependencies: ["CondenseCore", "CGraphviz"]),
         .target(
             name: "CondenseApproximate",
             dependencies: ["CondenseCore", "CondenseCollapse", "CondenseEval", "COpenBLAS"]),
         .target(
             name: "CondenseWorkflow",
-            dependencies: ["CondenseCore", "CondenseONNX", "CondenseData", "CondenseEval", "CondenseCollapse",
+            dependencies: ["CondenseCore", "CondenseGraph", "CondenseONNX", "CondenseData", "CondenseEval", "CondenseCollapse",
                            "CondenseApproximate"]),
         .executableTarget(
             name: "condense",

@@ -2,6 +2,7 @@ import CondenseCollapse
 import CondenseCore
 import CondenseData
 import CondenseEval
+import CondenseGraph
 import CondenseONNX
 import Foundation
 
@@ -18,6 +19,9 @@ public struct ExactSimplification: Sendable {
     /// the budget (with a warning); otherwise such a request is refused.
     public var fitPointsToMemory = true
     public var seed: UInt64
+    /// Whether conv channels are collapsed on the whole graph (``UnitCollapse``) before the
+    /// dense core's rules run.
+    public var channels = true
 
     public init(options: ExactCollapseOptions = ExactCollapseOptions(), domain: ModelDomain?, randomPoints: Int = 1000, seed: UInt64 = 0) {
         self.options = options
@@ -31,6 +35,8 @@ public struct ExactSimplification: Sendable {
         public var result: CollapseResult
         public var certificate: Certificate
         public var wholeGraph: WholeGraphCheck
+        /// The channel pass on the whole graph (`nil` when the model has no conv layer or it was off).
+        public var units: UnitCollapse.Result?
     }
 
     /// Runs the job on `model`, writes the simplified model to `path`, and checks it on random
@@ -46,6 +52,24 @@ public struct ExactSimplification: Sendable {
         try options.validate()
         let randomPoints = fitPointsToMemory ? try Self.affordablePoints(randomPoints, model: model, memory: memory)
             : try Self.checkPoints(randomPoints, model: model, memory: memory)
+        // Conv channels first, on the whole graph; the dense core of what remains next.
+        let original = model
+        var model = model
+        var unitResult: UnitCollapse.Result?
+        if channels, !options.rules.isEmpty,
+           let units = try? UnitGraph(graph: model.graph, features: model.inputFeatures), units.layers.contains(where: { $0.kind == .channels }) {
+            var rules = Set<UnitFate.Rule>()
+            if options.rules.contains(.constant) || options.rules.contains(.stable) { rules.insert(.constant) }
+            if options.rules.contains(.equivalent) { rules.insert(.proportional) }
+            if options.rules.contains(.deadEnd) { rules.insert(.deadEnd) }
+            let r = try UnitCollapse(rules: rules).run(model.graph, features: model.inputFeatures,
+                                                     lower: domain?.modelBox.lower, upper: domain?.modelBox.upper)
+            unitResult = r
+            if r.removed > 0 {
+                model = try ONNXModel(data: original.exportData(graph: r.graph))
+                if let domain { options.domain = try model.coreBox(lower: domain.modelBox.lower, upper: domain.modelBox.upper) }
+            }
+        }
         let network = model.network
         let result = try ExactCollapse(options: options).run(network)
         try model.write(network: result.network, to: path, metadata: metadata)
@@ -57,12 +81,12 @@ public struct ExactSimplification: Sendable {
         let check = RandomPoints.uniform(count: max(1, min(randomPoints, 256)), box: box, seed: seed &+ 1)
         let whole = WholeGraphCheck(
             output: ModelEvaluator.outputNames(model).score,
-            randomPoints: randomPoints > 0 ? try WholeGraphCheck.measure(model, original: network, simplified: result.network, inputs: points) : nil,
+            randomPoints: randomPoints > 0 ? try WholeGraphCheck.measure(original, against: model, network: result.network, inputs: points) : nil,
             data: try data.map { (d) throws(CondenseError) in
-                try WholeGraphCheck.measure(model, original: network, simplified: result.network, inputs: d.inputs)
+                try WholeGraphCheck.measure(original, against: model, network: result.network, inputs: d.inputs)
             },
             exportRoundTrip: try WholeGraphCheck.readBack(path, against: model, network: result.network, inputs: check))
-        return Outcome(result: result, certificate: certificate, wholeGraph: whole)
+        return Outcome(result: result, certificate: certificate, wholeGraph: whole, units: unitResult)
     }
 
     /// Floats one check point takes: its inputs, and every layer's pre-activations and values.

@@ -29,6 +29,15 @@ public struct WholeGraphCheck: Sendable, Codable {
         return try OutputDeviation.compare(original: y, simplified: z)
     }
 
+    /// The score outputs of `original` (as read) against `simplified` with `network` in
+    /// place of its core, on `inputs`: the check when units outside the core changed too.
+    public static func measure(_ original: ONNXModel, against simplified: ONNXModel, network: Network, inputs: Matrix) throws(CondenseError) -> OutputDeviation {
+        let evaluator = ModelEvaluator()
+        let y = try evaluator.outputs(of: original, on: inputs).scores
+        let z = try evaluator.outputs(of: simplified, network: network, on: inputs).scores
+        return try OutputDeviation.compare(original: y, simplified: z)
+    }
+
     /// The file at `path` (its own graph, every node run) against `model` with `network` in place of its core.
     public static func readBack(_ path: String, against model: ONNXModel, network: Network, inputs: Matrix) throws(CondenseError) -> OutputDeviation {
         let reloaded = try ONNXModel.load(path: path)

@@ -22,12 +22,18 @@ public struct IntervalPropagation: Sendable {
 
     /// Bounds of `target` for one sample whose flat input features lie in `[lower, upper]`.
     public func bounds(of target: String, lower: [Float], upper: [Float]) throws(CondenseError) -> Bounds {
+        guard let b = try bounds(of: [target], lower: lower, upper: upper)[target] else { throw .internalError("no bounds for '\(target)'") }
+        return b
+    }
+
+    /// Bounds of several tensors in one pass (each node propagated once).
+    public func bounds(of targets: [String], lower: [Float], upper: [Float]) throws(CondenseError) -> [String: Bounds] {
         let shape = try graph.inputShape(batch: 1, features: lower.count)
         var values: [String: Bounds] = [
             graph.primaryInput.name: Bounds(lower: GraphTensor(shape: shape, floats: lower),
                                            upper: GraphTensor(shape: shape, floats: upper)),
         ]
-        for i in graph.ancestors(of: [target]) {
+        for i in graph.ancestors(of: targets) {
             let node = graph.nodes[i]
             var inputs: [Bounds?] = []
             for name in node.inputs {
@@ -39,8 +45,10 @@ public struct IntervalPropagation: Sendable {
             let out = try propagate(node, inputs)
             for (name, b) in zip(node.outputs, out) where !name.isEmpty { values[name] = b }
         }
-        if let c = graph.constants[target] { return Bounds(lower: c, upper: c) }
-        guard let result = values[target] else { throw .internalError("no bounds for '\(target)'") }
+        var result: [String: Bounds] = [:]
+        for t in targets {
+            if let c = graph.constants[t] { result[t] = Bounds(lower: c, upper: c) } else { result[t] = values[t] }
+        }
         return result
     }
 

@@ -6,22 +6,19 @@ extension UnitGraph {
     public init(graph: ComputeGraph, features: Int) throws(CondenseError) {
         var builder = try Derivation(graph: graph, features: features)
         try builder.run()
+        let groups = builder.couplingGroups()
+        builder.findConsumersAndPins(groups: groups)
         layers = builder.layers
-        couplingGroups = builder.couplingGroups()
+        couplingGroups = groups
         sources = builder.sources
         targets = builder.targets
         weights = builder.weights
+        tensorSources = builder.origins
+        tensorChannels = builder.origins.keys.reduce(into: [:]) { $0[$1] = builder.channelsAndPositions($1).0 }
     }
 }
 
-/// Where the values of a tensor come from: unit layer `layer`, whose `channels` units fill
-/// channels `offset ..< offset + channels` of the tensor, each over `positions` values.
-private struct Origin: Hashable {
-    var layer: Int
-    var channels: Int
-    var offset: Int
-    var positions: Int
-}
+private typealias Origin = UnitSource
 
 /// The walk over the graph that finds unit layers, their folded nodes, origins and edges.
 private struct Derivation {
@@ -37,6 +34,8 @@ private struct Derivation {
     /// Union-find over layers for coupling, with the joining nodes.
     var parent: [Int] = []
     var joins: [Int: [String]] = [:]
+    /// Layers tied to the input layer by an `Add` (never removable).
+    var coupledToInput = Set<Int>()
 
     static let activations: Set<String> = ["Relu", "LeakyRelu", "Sigmoid", "Tanh"]
     static let passThrough: Set<String> = ["Identity", "Dropout"]
@@ -101,7 +100,8 @@ private struct Derivation {
         let (channels, positions) = channelsAndPositions(graph.primaryInput.name)
         layers.append(UnitLayer(name: "input", kind: .input, node: nil, width: channels, bias: [], activation: .identity,
                                 foldedNodes: [], outputTensor: graph.primaryInput.name, kernel: [], positions: positions,
-                                sourceLayers: []))
+                                sourceLayers: [], inputTensor: "", inputSources: [], preActivationTensor: graph.primaryInput.name,
+                                scale: [], pinned: "the model's input", consumers: [], homogeneousPath: true, pathReshapes: []))
         parent = [0]
         origins[graph.primaryInput.name] = [Origin(layer: 0, channels: channels, offset: 0, positions: positions)]
         for (i, node) in graph.nodes.enumerated() where !folded.contains(i) {
@@ -150,7 +150,10 @@ private struct Derivation {
     }
 
     mutating func couple(_ a: Int, _ b: Int, _ node: GraphNode) {
-        guard a > 0, b > 0 else { return }  // the input layer is not prunable
+        guard a > 0, b > 0 else {  // the input layer is not prunable, nor what is tied to it
+            coupledToInput.insert(max(a, b))
+            return
+        }
         let ra = find(a), rb = find(b)
         if ra != rb { parent[ra] = rb }
         joins[a, default: []].append(node.displayName)
@@ -171,10 +174,11 @@ private struct Derivation {
             let beta = node.isONNX("Gemm") ? ((try? node.float("beta", 1)) ?? 1) : 1
             for k in 0..<unit.units { bias[k] = beta * (v.count == 1 ? v[0] : v.count == unit.units ? v[k] : 0) }
         }
-        var scale = [Float](repeating: 1, count: unit.units)
+        var scale = [Float](repeating: node.isONNX("Gemm") ? ((try? node.float("alpha", 1)) ?? 1) : 1, count: unit.units)
         var activation = Activation.identity
         var foldedNodes: [Int] = []
         var tensor = node.outputs[0]
+        var preActivation = tensor
         var sawActivation = false
         while let j = soleConsumer(tensor), !sawActivation {
             let next = graph.nodes[j]
@@ -197,12 +201,14 @@ private struct Derivation {
                 default: activation = .tanh
                 }
                 sawActivation = true
+                preActivation = tensor
             } else {
                 break
             }
             foldedNodes.append(j)
             folded.insert(j)
             tensor = nextOut
+            if !sawActivation { preActivation = tensor }
         }
         let layerIndex = layers.count
         let sourceOrigins = origins[input] ?? []
@@ -210,7 +216,9 @@ private struct Derivation {
         layers.append(UnitLayer(name: node.displayName, kind: unit.kind, node: i, width: unit.units, bias: bias,
                                 activation: activation, foldedNodes: foldedNodes, outputTensor: tensor, kernel: unit.kernel,
                                 positions: unit.kind == .neurons ? 1 : positions,
-                                sourceLayers: Array(Set(sourceOrigins.map(\.layer))).sorted()))
+                                sourceLayers: Array(Set(sourceOrigins.map(\.layer))).sorted(), inputTensor: input,
+                                inputSources: sourceOrigins, preActivationTensor: preActivation, scale: scale, pinned: nil,
+                                consumers: [], homogeneousPath: true, pathReshapes: []))
         parent.append(layerIndex)
         origins[tensor] = [Origin(layer: layerIndex, channels: unit.units, offset: 0, positions: positions)]
         addEdges(to: layerIndex, unit, scale: scale, from: sourceOrigins, group: unit.kind == .channels ? groups(of: node) : 1)
@@ -273,5 +281,83 @@ private struct Derivation {
             CouplingGroup(layers: members.sorted(), width: layers[members[0]].width,
                           joins: Array(Set(members.flatMap { joins[$0] ?? [] })).sorted())
         }.sorted { $0.layers[0] < $1.layers[0] }
+    }
+
+    /// Operators a removable layer's units may pass on the way to their consumers, and
+    /// whether each is positively homogeneous.
+    static let pathOperators: [String: Bool] = [
+        "Relu": true, "LeakyRelu": true, "Identity": true, "Dropout": true, "MaxPool": true, "AveragePool": true,
+        "GlobalAveragePool": true, "Flatten": true, "Reshape": true, "Concat": true, "Add": true,
+        "Sigmoid": false, "Tanh": false,
+    ]
+
+    /// Walks from every layer's output to the unit layers that read it, recording consumers,
+    /// the `Reshape`s in between and whether the path is positively homogeneous; pins a layer
+    /// whose units reach a graph output or a node that mixes or shifts channels, whose
+    /// consumers are grouped convolutions, that is itself grouped, or that is coupled to the
+    /// input or to a pinned layer. O(layers · path nodes).
+    mutating func findConsumersAndPins(groups coupling: [CouplingGroup]) {
+        var unitNodeLayer: [Int: Int] = [:]
+        for (l, layer) in layers.enumerated() { if let n = layer.node { unitNodeLayer[n] = l } }
+        let outputs = Set(graph.outputs.map(\.name))
+        for l in 1..<layers.count {
+            var pin: String? = coupledToInput.contains(l) ? "an Add ties it to the model's input" : nil
+            if let n = layers[l].node, groups(of: graph.nodes[n]) > 1 { pin = pin ?? "it is a grouped convolution" }
+            var consumers = Set<Int>()
+            var homogeneous = true
+            var reshapes: [Int] = []
+            var stack = [layers[l].outputTensor]
+            var seen = Set<String>()
+            while let t = stack.popLast() {
+                guard seen.insert(t).inserted else { continue }
+                if outputs.contains(t) { pin = pin ?? "its units reach the graph output '\(t.replacingControlCharacters)'" }
+                for j in graph.consumers[t] ?? [] {
+                    let node = graph.nodes[j]
+                    if let m = unitNodeLayer[j], layers[m].inputTensor == t {
+                        consumers.insert(m)
+                        if groups(of: node) > 1 { pin = pin ?? "the grouped convolution '\(node.displayName)' reads it" }
+                        continue
+                    }
+                    let op = node.domain.isEmpty ? node.opType : "\(node.domain).\(node.opType)"
+                    guard let positive = Self.pathOperators[op], pathNodeKeepsChannels(node, from: t) else {
+                        pin = pin ?? "node '\(node.displayName)' (\(node.opType)) reads its units"
+                        continue
+                    }
+                    homogeneous = homogeneous && positive
+                    if op == "Reshape" { reshapes.append(j) }
+                    stack.append(contentsOf: node.outputs.filter { !$0.isEmpty })
+                }
+            }
+            layers[l].pinned = pin
+            layers[l].consumers = consumers.sorted()
+            layers[l].homogeneousPath = homogeneous
+            layers[l].pathReshapes = reshapes
+        }
+        // A pin holds for the whole coupling group.
+        for group in coupling {
+            let current = layers
+            guard let reason = group.layers.lazy.compactMap({ current[$0].pinned }).first else { continue }
+            for m in group.layers where layers[m].pinned == nil { layers[m].pinned = "it is coupled to a pinned layer (\(reason))" }
+        }
+    }
+
+    /// Whether a path node keeps channels apart as the unit view assumes: `Add` of two
+    /// unit tensors (not a constant shift), `Concat` along channels, `Flatten` at axis 1,
+    /// `Reshape` to `[N, features]` by a constant shape.
+    func pathNodeKeepsChannels(_ node: GraphNode, from tensor: String) -> Bool {
+        switch node.opType {
+        case "Add":
+            return node.inputs.count == 2 && node.inputs.allSatisfy { origins[$0] != nil && !isConstant($0) }
+        case "Concat":
+            guard let axis = try? node.int("axis", 0), let out = node.outputs.first else { return false }
+            return axis == 1 || (axis == -1 && shape(out).count == 2)
+        case "Flatten":
+            return ((try? node.int("axis", 1)) ?? 1) == 1
+        case "Reshape":
+            guard let s = node.input(1), graph.constants[s] != nil, let out = node.outputs.first else { return false }
+            return shape(out).count == 2 && shape(out).first == 1
+        default:
+            return origins[tensor] != nil
+        }
     }
 }

@@ -16,8 +16,9 @@ import CondenseCore
 /// the connecting weight for a neuron-to-neuron edge, and the L2 norm of the kernel or of the
 /// weight slice otherwise.
 ///
-/// Read-only: it describes what a channel-level simplification would act on; exact and
-/// approximate collapse run on the dense core (``CondenseCore/Network``).
+/// Each layer says whether its units may be removed (``UnitLayer/pinned``) and which layers
+/// read them (``UnitLayer/consumers``); a ``UnitReduction`` applied with
+/// ``ComputeGraph/applying(_:units:)`` removes or merges units in the graph itself.
 /// O(nodes + parameters) after one dry run of the graph on one sample.
 public struct UnitGraph: Sendable {
     public var layers: [UnitLayer]
@@ -27,6 +28,10 @@ public struct UnitGraph: Sendable {
     public var sources: [Int32]
     public var targets: [Int32]
     public var weights: [Float]
+    /// The unit sources of every tensor between unit layers (its channels, by offset).
+    public var tensorSources: [String: [UnitSource]]
+    /// Channels (or features) of those tensors.
+    public var tensorChannels: [String: Int]
 
     /// The global index of the first unit of each layer; the last entry is the unit count.
     public var layerOffsets: [Int] {
@@ -72,6 +77,32 @@ public struct UnitLayer: Sendable, Codable {
     public var positions: Int
     /// The layers it reads from (directly or through pooling, reshapes and Adds).
     public var sourceLayers: [Int]
+    /// The tensor its node reads (input 0) and where that tensor's channels come from.
+    public var inputTensor: String
+    public var inputSources: [UnitSource]
+    /// The tensor before the folded activation (the output tensor when there is none).
+    public var preActivationTensor: String
+    /// Per unit, the factor folded BatchNormalization (and Gemm `alpha`) put on its weights.
+    public var scale: [Float]
+    /// Why its units may not be removed (a graph output, an operator that mixes channels,
+    /// a grouped convolution, coupling to the input); `nil` when they may.
+    public var pinned: String?
+    /// The unit layers that read its units (through pooling, reshapes, Adds and Concats).
+    public var consumers: [Int]
+    /// Whether every node between it and its consumers is positively homogeneous
+    /// (`f(a·x) = a·f(x)` for `a > 0`), so a unit proportional to another may be merged into it.
+    public var homogeneousPath: Bool
+    /// `Reshape` nodes (IR indices) between it and its consumers, whose shape follows the unit count.
+    public var pathReshapes: [Int]
+}
+
+/// Where channels of a tensor come from: unit layer `layer`, whose `channels` units fill
+/// channels `offset ..< offset + channels` of the tensor, each over `positions` values.
+public struct UnitSource: Sendable, Codable, Hashable {
+    public var layer: Int
+    public var channels: Int
+    public var offset: Int
+    public var positions: Int
 }
 
 /// Unit layers whose `k`-th units are tied by element-wise `Add`s (residual connections,

@@ -88,7 +88,7 @@ struct SimplifyCommand: AsyncParsableCommand {
         let outcome = try job.run(onnx, writingTo: stagedModel, data: dataset)
         let summary = SimplifyReport(model: model, output: output, data: dataset?.description,
                                      certificate: outcome.certificate, modelDomain: modelDomain?.modelBox,
-                                     wholeGraph: outcome.wholeGraph)
+                                     wholeGraph: outcome.wholeGraph, channels: outcome.units.map(ChannelSummary.init))
         if let stagedReport { try AtomicFile.write(try summary.jsonText(), to: stagedReport) }
         try staged.commit()
         if json { try Terminal.printJSON(summary) } else { print(summary.text) }
@@ -148,9 +148,11 @@ struct SimplifyReport: JSONReport {
     /// The box of the model's input (the certificate's `domain` is the core's box it implies).
     var modelDomain: InputBox?
     var wholeGraph: WholeGraphCheck
+    /// The channel pass on the whole graph, for models with convolutions.
+    var channels: ChannelSummary?
 
     enum Keys: String, CodingKey {
-        case model, output
+        case model, output, channels
         case dataDescription = "data_description"
         case exportRoundTrip = "export_round_trip"
         case modelDomain = "model_domain"
@@ -166,6 +168,7 @@ struct SimplifyReport: JSONReport {
         try container.encodeIfPresent(wholeGraph.exportRoundTrip, forKey: .exportRoundTrip)
         try container.encodeIfPresent(modelDomain, forKey: .modelDomain)
         try container.encode(wholeGraph, forKey: .wholeGraph)
+        try container.encodeIfPresent(channels, forKey: .channels)
     }
 
     var text: String {
@@ -197,8 +200,9 @@ struct SimplifyReport: JSONReport {
             ?? "none (stability skipped)"
         var lines = ["Exact collapse of \(model) -> \(output)",
                      "domain \(domainText), widths \(c.before.widths) -> \(c.after.widths), "
-                        + String(format: "%d passes, %.3f s", c.passes, c.totalSeconds),
-                     "", rules.rendered, "", sizes.rendered, "", checks.rendered]
+                        + String(format: "%d passes, %.3f s", c.passes, c.totalSeconds)]
+        if let channels { lines += ["", channels.text] }
+        lines += ["", rules.rendered, "", sizes.rendered, "", checks.rendered]
         for fold in c.declinedFolds {
             lines.append("kept \(fold.neurons.count) stably linear neuron(s) of layer \(fold.neurons.first?.layer ?? 0): "
                          + "folding them would grow the parameters \(fold.parametersBefore) -> \(fold.parametersAfter)")
@@ -208,6 +212,35 @@ struct SimplifyReport: JSONReport {
                          + "(raise --time-limit to try them)")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// What the channel pass removed: counts by rule, conv widths before and after, every fate.
+struct ChannelSummary: Encodable {
+    var removedByRule: [String: Int]
+    var widths: [String: [Int]]
+    var rounds: Int
+    var fates: [UnitFate]
+
+    init(_ r: UnitCollapse.Result) {
+        removedByRule = Dictionary(grouping: r.fates, by: \.rule.rawValue).mapValues(\.count)
+        widths = r.widthsBefore.reduce(into: [:]) { $0[$1.key] = [$1.value, r.widthsAfter[$1.key] ?? 0] }
+        rounds = r.rounds
+        fates = r.fates
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case removedByRule = "removed_by_rule"
+        case widths, rounds, fates
+    }
+
+    var text: String {
+        var table = Table("channel rule", "channels removed")
+        for rule in UnitFate.Rule.allCases { table.add(rule.rawValue, "\(removedByRule[rule.rawValue] ?? 0)") }
+        let changed = widths.filter { $0.value[0] != $0.value[1] }.sorted { $0.key < $1.key }
+            .map { "\($0.key) \($0.value[0])->\($0.value[1])" }
+        return table.rendered + "\nconv layers changed: " + (changed.isEmpty ? "none" : changed.joined(separator: ", "))
+            + " (\(rounds) round(s))"
     }
 }
 

@@ -1,0 +1,94 @@
+import CondenseCollapse
+import CondenseCore
+import CondenseData
+import CondenseEval
+import CondenseGraph
+import CondenseONNX
+import CondenseWorkflow
+import Foundation
+import Testing
+
+/// Exact channel collapse on the whole graph: the planted residual CNN of `graphs/planted`
+/// (built by hand with onnx.helper, `make_planted_channels.py`) loses exactly its planted
+/// channels, and unit reductions applied to real exports keep every graph runnable.
+@Suite("Channel collapse")
+struct ChannelCollapseTests {
+    static let planted = "graphs/planted/planted-channels.onnx"
+
+    @Test("every planted channel is found, nothing else, and the outputs stay")
+    func planted() throws {
+        let model = try ONNXModel.load(path: Self.planted)
+        let domain = try #require(try ModelDomain.resolve(model, range: 0...1))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("planted-\(UUID()).onnx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let outcome = try ExactSimplification(domain: domain, randomPoints: 500).run(model, writingTo: path)
+        let units = try #require(outcome.units)
+        func found(_ layer: String, _ rule: UnitFate.Rule) -> [Int] {
+            units.fates.filter { $0.layer == layer && $0.rule == rule }.map(\.unit).sorted()
+        }
+        #expect(found("conv1", .constant) == [2, 3])
+        #expect(found("conv1", .proportional) == [5, 6])
+        #expect(found("conv1", .deadEnd) == [7])
+        // The coupled channel goes from conv2 and conv4 together (one fate, the other layer listed).
+        let coupled = units.fates.filter { $0.layer != "conv1" }
+        #expect(coupled.count == 1)
+        #expect(coupled.first?.unit == 5 && coupled.first?.rule == .constant)
+        #expect(Set(coupled.first.map { [$0.layer] + $0.coupled } ?? []) == ["conv2", "conv4"])
+        #expect(units.widthsAfter["conv1"] == 3 && units.widthsAfter["conv2"] == 5 && units.widthsAfter["conv4"] == 5)
+        let merges = units.fates.filter { $0.rule == .proportional }.map { [$0.unit, $0.into ?? -1] }.sorted { $0[0] < $1[0] }
+        #expect(merges == [[5, 1], [6, 0]])
+        let change = try #require(outcome.wholeGraph.randomPoints)
+        #expect(change.maxRelativeChange <= 1e-5)
+        let readBack = try #require(outcome.wholeGraph.exportRoundTrip)
+        #expect(readBack.maxRelativeChange <= 1e-6)
+    }
+
+    @Test("without a domain the rules that need one find nothing they cannot prove")
+    func plantedWithoutDomain() throws {
+        let model = try ONNXModel.load(path: Self.planted)
+        let r = try UnitCollapse().run(model.graph, features: model.inputFeatures)
+        // Dead channels need the domain; the zero kernel, the copies and the dead end do not.
+        let rules = Dictionary(grouping: r.fates, by: \.rule).mapValues(\.count)
+        #expect(rules[.proportional] == 2)
+        #expect(rules[.deadEnd] == 1)
+        #expect(!r.fates.contains { $0.layer == "conv1" && $0.unit == 2 })
+    }
+
+    @Test("removing channels rewrites Conv, BN, Reshape and Gemm consistently", arguments: [
+        "graphs/mnist/lenet5.onnx", "graphs/mnist/lenet5-dynamo.onnx", "graphs/fashion/resnet8.onnx", "graphs/fashion/resnet8-bn.onnx",
+    ])
+    func reductionKeepsGraphsRunnable(_ path: String) throws {
+        let model = try ONNXModel.load(path: path)
+        let units = try UnitGraph(graph: model.graph, features: model.inputFeatures)
+        var reduction = UnitReduction(units: units)
+        var changed = 0
+        for (l, layer) in units.layers.enumerated() where layer.pinned == nil && units.coupledLayers(l).first == l {
+            for k in stride(from: 0, to: layer.width, by: 3) { reduction.remove(k, ofLayer: l, in: units) }
+            changed += 1
+        }
+        #expect(changed >= 2)
+        let reduced = try model.graph.applying(reduction, units: units)
+        try reduced.checkShapesByDryRun()
+        let reloaded = try ONNXModel(data: model.exportData(graph: reduced))
+        let x = RandomPoints.uniform(count: 8, box: InputBox(uniform: 0...1, width: model.inputFeatures), seed: 3)
+        let a = try ModelEvaluator().outputs(of: reloaded, on: x).scores
+        #expect(a.rows == 8 && a.columns == 10)
+        let after = try UnitGraph(graph: reloaded.graph, features: model.inputFeatures)
+        #expect(after.unitCount < units.unitCount)
+    }
+
+    @Test("a reduction that splits a coupling group or touches a pinned layer is refused")
+    func refusals() throws {
+        let model = try ONNXModel.load(path: "graphs/fashion/resnet8.onnx")
+        let units = try UnitGraph(graph: model.graph, features: model.inputFeatures)
+        let group = try #require(units.couplingGroups.first)
+        var split = UnitReduction(units: units)
+        split.kept[group.layers[0]][0] = false
+        #expect(throws: CondenseError.self) { try model.graph.applying(split, units: units) }
+        let last = units.layers.count - 1
+        #expect(units.layers[last].pinned != nil)
+        var pinned = UnitReduction(units: units)
+        pinned.kept[last][0] = false
+        #expect(throws: CondenseError.self) { try model.graph.applying(pinned, units: units) }
+    }
+}
