@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "CondenseRender", dependencies: ["CondenseCore", "CGraphviz"]),
         .target(
             name: "CondenseApproximate",
-            dependencies: ["CondenseCore", "CondenseCollapse", "CondenseEval", "COpenBLAS"]),
+            dependencies: ["CondenseCore", "CondenseGraph", "CondenseCollapse", "CondenseEval", "COpenBLAS"]),
         .target(
             name: "CondenseWorkflow",
             dependencies: ["CondenseCore", "CondenseGraph", "CondenseONNX", "CondenseData", "CondenseEval", "CondenseCollapse",

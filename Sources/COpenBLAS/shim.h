@@ -16,6 +16,10 @@ extern void sgesdd_(const char *jobz, const int *m, const int *n, float *a, cons
                     float *u, const int *ldu, float *vt, const int *ldvt, float *work,
                     const int *lwork, int *iwork, int *info);
 
+// LAPACK QR with column pivoting, for column-subset selection.
+extern void sgeqp3_(const int *m, const int *n, float *a, const int *lda, int *jpvt, float *tau,
+                    float *work, const int *lwork, int *info);
+
 /// Pins OpenBLAS to `n` threads (the forward pass is timed per thread count).
 static inline void condense_blas_set_threads(int n) { openblas_set_num_threads(n); }
 /// The number of threads OpenBLAS currently uses.

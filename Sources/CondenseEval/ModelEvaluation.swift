@@ -28,6 +28,9 @@ public struct ModelEvaluation: Codable, Sendable {
     public var secondsPerSample: Double
     public var totalSeconds: Double
 
+    /// The task's main metric: accuracy for classifiers, R² for regressors.
+    public var headline: Double? { accuracy ?? r2 }
+
     enum CodingKeys: String, CodingKey {
         case task, samples, accuracy, correct, r2
         case scoredOutput = "scored_output"

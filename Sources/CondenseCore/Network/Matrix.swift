@@ -30,6 +30,11 @@ public struct Matrix: Hashable, Sendable {
     /// One row as an array.
     public func row(_ r: Int) -> ArraySlice<Float> { values[(r * columns)..<((r + 1) * columns)] }
 
+    /// The rows in `range`, as a new matrix. O(range · columns).
+    public func rowSlice(_ range: Range<Int>) -> Matrix {
+        Matrix(rows: range.count, columns: columns, values: Array(values[(range.lowerBound * columns)..<(range.upperBound * columns)]))
+    }
+
     /// One column as an array.
     public func column(_ c: Int) -> [Float] { (0..<rows).map { values[$0 * columns + c] } }
 

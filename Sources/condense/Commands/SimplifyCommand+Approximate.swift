@@ -24,6 +24,14 @@ struct ApproximateSimplifyOptions: ParsableArguments {
     var method: String?
     @Flag(help: "approx: remove the same fraction from every hidden layer instead of ranking globally.")
     var perLayer = false
+    @Flag(help: ArgumentHelp("approx: act on the whole graph's units, conv channels and neurons (coupled channels together), "
+          + "removing --remove of every removable layer; see --criterion and --compensation."))
+    var units = false
+    @Option(help: ArgumentHelp("approx --units: how units are chosen: "
+                               + UnitCriterion.allCases.map(\.rawValue).joined(separator: ", ") + "."))
+    var criterion = UnitCriterion.condense
+    @Option(help: "approx --units: compensation of the consumers: ls (least squares on calibration data) or none.")
+    var compensation = UnitCompensation.leastSquares
 
     func validate() throws {
         let targets = [remove != nil, maxAccuracyDrop != nil, epsilon != nil].filter { $0 }.count
@@ -45,6 +53,7 @@ extension SimplifyCommand {
     /// writes the smaller model and reports the bound next to the measured change.
     func runApproximate() async throws {
         let options = approximate
+        if options.units { return try runUnits() }
         let onnx = try ONNXModel.load(path: model)
         let modelDomain = try resolveDomain(for: onnx)
         var exact = ExactCollapseOptions(tolerance: tolerance, maxParameterGrowth: maxParameterGrowth,
@@ -75,6 +84,9 @@ extension SimplifyCommand {
         if json { try Terminal.printJSON(summary) } else { print(summary.text) }
     }
 }
+
+extension UnitCriterion: ExpressibleByArgument {}
+extension UnitCompensation: ExpressibleByArgument {}
 
 typealias DataCheck = ApproximateSimplification.DataCheck
 

@@ -1,0 +1,339 @@
+import COpenBLAS
+import CondenseCore
+import CondenseGraph
+import Foundation
+
+/// Approximate collapse of conv channels and neurons on the whole graph: the same fraction
+/// of the units of every removable layer (a coupling group counts once, its layers losing
+/// the same units) is chosen by a ``UnitCriterion`` and removed, and the consumers are
+/// compensated by a ``UnitCompensation``. The input is the graph and calibration samples;
+/// the output a new graph with the same nodes (``CondenseGraph/ComputeGraph/applying(_:units:)``).
+///
+/// Cost: one forward pass on the calibration samples for the criteria, then per consumer
+/// one pass up to its input and a least-squares fit of `O(rows · n²)` with `n` its kept
+/// inputs per output (kernel included).
+public struct ApproximateUnitCollapse: Sendable {
+    public var criterion: UnitCriterion
+    public var compensation: UnitCompensation
+    /// Fraction of each removable layer's units to remove, in [0, 1).
+    public var fraction: Double
+    public var layerKinds: Set<UnitLayer.Kind>
+    /// Output positions sampled per calibration image for convolution fits and scores.
+    public var positionsPerSample = 16
+    /// Calibration samples the criteria read (the fits read all).
+    public var scoringSamples = 256
+    /// Scale-free ridge of the least-squares fits.
+    public var ridge = 1e-4
+    public var seed: UInt64 = 0
+
+    public init(criterion: UnitCriterion, compensation: UnitCompensation, fraction: Double,
+                layerKinds: Set<UnitLayer.Kind> = [.channels, .neurons]) {
+        self.criterion = criterion
+        self.compensation = compensation
+        self.fraction = fraction
+        self.layerKinds = layerKinds
+    }
+
+    /// What was removed.
+    public struct Result: Sendable {
+        public var graph: ComputeGraph
+        public var reduction: UnitReduction
+        /// Units per layer (name) before and after.
+        public var widths: [(layer: String, before: Int, after: Int)]
+        public var unitsBefore: Int
+        public var unitsAfter: Int
+        public var seconds: Double
+    }
+
+    /// The groups of layers whose units go together, by their first layer, that may lose units.
+    static func removableGroups(_ units: UnitGraph, kinds: Set<UnitLayer.Kind>) -> [[Int]] {
+        (1..<units.layers.count).compactMap { l in
+            let layer = units.layers[l], group = units.coupledLayers(l)
+            guard layer.pinned == nil, kinds.contains(layer.kind), group.first == l, layer.width > 1,
+                  group.contains(where: { !units.layers[$0].consumers.isEmpty }) else { return nil }
+            return group
+        }
+    }
+
+    public func run(_ graph: ComputeGraph, features: Int, calibration: Matrix) throws(CondenseError) -> Result {
+        guard fraction >= 0, fraction < 1 else { throw .invalidArgument("the fraction to remove must be in [0, 1)") }
+        if (criterion.needsData || compensation == .leastSquares) && calibration.rows == 0 {
+            throw .invalidArgument("\(criterion.rawValue) with \(compensation.rawValue) compensation needs calibration data")
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let units = try UnitGraph(graph: graph, features: features)
+        let groups = Self.removableGroups(units, kinds: layerKinds)
+        var reduction = UnitReduction(units: units)
+        var rng = SplitMix64(seed: seed)
+        let scoring = calibration.rows > 0 ? calibration.rowSlice(0..<min(calibration.rows, scoringSamples)) : calibration
+        var observed: [String: GraphTensor] = [:]
+        if criterion.needsData {
+            var names = Set<String>()
+            for group in groups {
+                guard let (m, _) = Self.observer(group, units) else { continue }
+                names.insert(units.layers[m].inputTensor)
+            }
+            observed = try GraphExecutor(graph: graph).run(batch: scoring, targets: Array(names))
+        }
+        for group in groups {
+            let width = units.layers[group[0]].width
+            let count = min(width - 1, Int((fraction * Double(width)).rounded(.down)))
+            guard count > 0 else { continue }
+            let chosen = try select(count, group: group, units: units, graph: graph, observed: observed, rng: &rng)
+            for k in chosen { reduction.remove(k, ofLayer: group[0], in: units) }
+            if criterion == .merge, group.count == 1 { try addMerges(group[0], units: units, graph: graph, into: &reduction) }
+        }
+        if compensation == .leastSquares, calibration.rows > 0 {
+            try refit(&reduction, units: units, graph: graph, calibration: calibration, rng: &rng)
+        }
+        let reduced = try graph.applying(reduction, units: units)
+        let widths = units.layers.indices.dropFirst().map { l in
+            (units.layers[l].name, units.layers[l].width, reduction.kept[l].filter { $0 }.count)
+        }
+        return Result(graph: reduced, reduction: reduction, widths: widths, unitsBefore: units.unitCount - units.layers[0].width,
+                      unitsAfter: reduction.kept.dropFirst().reduce(0) { $0 + $1.filter { $0 }.count },
+                      seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    /// The consumer (layer, its node) a group's units are scored at: the first consumer of its first layer that has one.
+    static func observer(_ group: [Int], _ units: UnitGraph) -> (Int, Int)? {
+        for l in group { if let m = units.layers[l].consumers.first, let n = units.layers[m].node { return (m, n) } }
+        return nil
+    }
+
+    // MARK: Selection
+
+    /// `count` units of the group to remove.
+    func select(_ count: Int, group: [Int], units: UnitGraph, graph: ComputeGraph, observed: [String: GraphTensor],
+                rng: inout SplitMix64) throws(CondenseError) -> [Int] {
+        let width = units.layers[group[0]].width
+        func smallest(_ scores: [Double]) -> [Int] { Array(scores.indices.sorted { (scores[$0], $0) < (scores[$1], $1) }.prefix(count)) }
+        switch criterion {
+        case .random:
+            var order = Array(0..<width)
+            order.shuffle(using: &rng)
+            return Array(order.prefix(count))
+        case .l1, .merge:
+            var scores = [Double](repeating: 0, count: width)
+            for l in group {
+                let a = try graph.affineView(of: l, units: units)
+                let scale = units.layers[l].scale
+                for k in 0..<width {
+                    let row = a.weights[(k * a.columns)..<((k + 1) * a.columns)]
+                    scores[k] += criterion == .l1 ? Double(row.reduce(0) { $0 + abs($1) } * abs(scale[k]))
+                        : Double(row.reduce(0) { $0 + $1 * $1 } * scale[k] * scale[k])
+                }
+            }
+            return smallest(scores)
+        case .apoz, .hrank:
+            guard let (m, _) = Self.observer(group, units), let t = observed[units.layers[m].inputTensor] else { return [] }
+            let map = try channelMaps(t, group: group, units: units, consumer: m)
+            var scores = [Double](repeating: 0, count: width)
+            for k in 0..<width {
+                guard let values = map[k] else { continue }
+                if criterion == .apoz {
+                    scores[k] = -Double(values.lazy.filter { $0 == 0 }.count) / Double(max(1, values.count))
+                } else {
+                    scores[k] = try Self.averageRank(values, t: t)
+                }
+            }
+            return smallest(scores)
+        case .thinet, .qr, .condense:
+            guard let (m, n) = Self.observer(group, units), let t = observed[units.layers[m].inputTensor] else { return [] }
+            let z = try contributions(t, group: group, units: units, graph: graph, consumer: m, node: n, rng: &rng)
+            switch criterion {
+            case .thinet: return Self.thinet(z, count: count)
+            case .qr: return try Self.pivotedQR(z, count: count)
+            default: return try Self.leastSquaresElimination(z, count: count)
+            }
+        }
+    }
+
+    /// The values of each unit of the group in a consumer's input (all samples and positions).
+    func channelMaps(_ t: GraphTensor, group: [Int], units: UnitGraph, consumer m: Int) throws(CondenseError) -> [Int: [Float]] {
+        let v = try t.floats("activations")
+        let n = t.shape[0], perSample = t.count / max(n, 1)
+        var maps: [Int: [Float]] = [:]
+        let width = units.layers[group[0]].width
+        for k in 0..<width {
+            guard let l = group.first(where: { units.layers[$0].consumers.contains(m) }),
+                  let (_, channel) = units.slots(of: k, from: l, in: m).first else { continue }
+            let channels = t.shape[1]
+            if t.rank == 2, let o = units.layers[m].inputSources.first(where: { $0.layer == l }), o.positions >= 1, t.rank == 2 {
+                let s = o.positions
+                var values: [Float] = []
+                for i in 0..<n { values.append(contentsOf: v[(i * perSample + channel * s)..<(i * perSample + (channel + 1) * s)]) }
+                maps[k] = values
+            } else {
+                let positions = perSample / max(channels, 1)
+                var values: [Float] = []
+                for i in 0..<n { values.append(contentsOf: v[(i * perSample + channel * positions)..<(i * perSample + (channel + 1) * positions)]) }
+                maps[k] = values
+            }
+        }
+        return maps
+    }
+
+    /// HRank's score: the mean numerical rank of a unit's `H × W` maps (its non-zero share for neurons).
+    static func averageRank(_ values: [Float], t: GraphTensor) throws(CondenseError) -> Double {
+        guard t.rank == 4 else { return Double(values.lazy.filter { $0 != 0 }.count) / Double(max(1, values.count)) }
+        let h = t.shape[2], w = t.shape[3], size = h * w
+        let maps = values.count / max(size, 1)
+        var total = 0.0
+        let used = min(maps, 64)
+        for i in 0..<used {
+            let slice = Array(values[(i * size)..<((i + 1) * size)])
+            guard slice.contains(where: { $0 != 0 }) else { continue }
+            let s = try SingularValueDecomposition(Matrix(rows: h, columns: w, values: slice)).values
+            let tolerance = (s.first ?? 0) * Float(max(h, w)) * Float.ulpOfOne
+            total += Double(s.filter { $0 > tolerance }.count)
+        }
+        return total / Double(max(used, 1))
+    }
+
+    /// Each unit's contribution to the consumer's pre-activation at sampled (sample, position,
+    /// output) triples: `rows × width`. O(rows · width · block).
+    func contributions(_ t: GraphTensor, group: [Int], units: UnitGraph, graph: ComputeGraph, consumer m: Int, node n: Int,
+                       rng: inout SplitMix64) throws(CondenseError) -> Matrix {
+        let a = try graph.affineView(of: m, units: units)
+        let kernel = units.layers[m].kernel
+        let rows = try ConsumerRows(input: t, node: graph.nodes[n], kernel: kernel, perSample: max(1, positionsPerSample / 4), rng: &rng)
+        let width = units.layers[group[0]].width
+        let sampled = min(4096, rows.design.rows * a.units)
+        var z = Matrix(rows: sampled, columns: width)
+        let l = group.first { units.layers[$0].consumers.contains(m) } ?? group[0]
+        let slotsOf = (0..<width).map { units.slots(of: $0, from: l, in: m).map(\.slot) }
+        for r in 0..<sampled {
+            let row = Int(rng.next() % UInt64(rows.design.rows)), o = Int(rng.next() % UInt64(a.units))
+            for k in 0..<width {
+                var sum: Float = 0
+                for s in slotsOf[k] {
+                    for q in 0..<a.block { sum += a.weights[o * a.columns + s * a.block + q] * rows.design[row, s * a.block + q] }
+                }
+                z[r, k] = sum
+            }
+        }
+        return z
+    }
+
+    /// ThiNet's greedy step: add to the removed set the unit that keeps `‖Σ removed z‖²` smallest. O(count · width · rows).
+    static func thinet(_ z: Matrix, count: Int) -> [Int] {
+        var removed: [Int] = []
+        var sum = [Double](repeating: 0, count: z.rows)
+        var left = Set(0..<z.columns)
+        while removed.count < count {
+            var best = -1, bestValue = Double.infinity
+            for k in left.sorted() {
+                var v = 0.0
+                for r in 0..<z.rows { let s = sum[r] + Double(z[r, k]); v += s * s }
+                if v < bestValue { bestValue = v; best = k }
+            }
+            removed.append(best)
+            left.remove(best)
+            for r in 0..<z.rows { sum[r] += Double(z[r, best]) }
+        }
+        return removed
+    }
+
+    /// The last `count` pivots of a QR factorisation with column pivoting (the least independent columns).
+    static func pivotedQR(_ z: Matrix, count: Int) throws(CondenseError) -> [Int] {
+        var m = Int32(z.rows), n = Int32(z.columns), lda = max(1, Int32(z.rows)), info: Int32 = 0
+        var a = [Float](repeating: 0, count: z.rows * z.columns)
+        for i in 0..<z.rows { for j in 0..<z.columns { a[j * z.rows + i] = z[i, j] } }
+        var pivots = [Int32](repeating: 0, count: z.columns)
+        var tau = [Float](repeating: 0, count: min(z.rows, z.columns))
+        var size: Float = 0, query: Int32 = -1
+        sgeqp3_(&m, &n, &a, &lda, &pivots, &tau, &size, &query, &info)
+        var lwork = Int32(size)
+        var work = [Float](repeating: 0, count: max(1, Int(size)))
+        sgeqp3_(&m, &n, &a, &lda, &pivots, &tau, &work, &lwork, &info)
+        guard info == 0 else { throw .internalError("sgeqp3 failed (info \(info))") }
+        return pivots.suffix(count).map { Int($0) - 1 }
+    }
+
+    /// Backward elimination by least squares: with `G = ZᵀZ` and coefficients `β = 1` (the
+    /// consumer sums the contributions), removes the unit of smallest `β_c² / [G⁻¹]_cc`, updates
+    /// `β` so that the kept units take over what they can, and downdates `G⁻¹`. O(width³ + rows · width²).
+    static func leastSquaresElimination(_ z: Matrix, count: Int) throws(CondenseError) -> [Int] {
+        let n = z.columns
+        var g = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { for j in i..<n {
+            var s = 0.0
+            for r in 0..<z.rows { s += Double(z[r, i]) * Double(z[r, j]) }
+            g[i * n + j] = s; g[j * n + i] = s
+        } }
+        let trace = (0..<n).reduce(0.0) { $0 + g[$1 * n + $1] } / Double(max(n, 1))
+        for i in 0..<n { g[i * n + i] += 1e-6 * max(trace, 1e-12) }
+        var inv = try SymmetricInverse.invert(g, size: n)
+        var beta = [Double](repeating: 1, count: n)
+        var alive = Set(0..<n)
+        var removed: [Int] = []
+        while removed.count < count {
+            let c = alive.min { (beta[$0] * beta[$0] / inv[$0 * n + $0], $0) < (beta[$1] * beta[$1] / inv[$1 * n + $1], $1) }!
+            let d = inv[c * n + c]
+            let factor = beta[c] / d
+            for i in alive { beta[i] -= factor * inv[i * n + c] }
+            // Downdate: the inverse of G without row and column c.
+            let column = (0..<n).map { inv[$0 * n + c] }
+            for i in alive { for j in alive { inv[i * n + j] -= column[i] * column[j] / d } }
+            alive.remove(c)
+            removed.append(c)
+        }
+        return removed
+    }
+
+    /// Kim et al.'s data-free merge: each removed unit of an uncoupled layer goes into the kept
+    /// unit of the most similar (BN-scaled) weights when their cosine is at least 0.45, with factor `‖w_j‖ / ‖w_i‖`.
+    func addMerges(_ l: Int, units: UnitGraph, graph: ComputeGraph, into reduction: inout UnitReduction) throws(CondenseError) {
+        let a = try graph.affineView(of: l, units: units)
+        let scale = units.layers[l].scale
+        let rows = (0..<a.units).map { k in a.weights[(k * a.columns)..<((k + 1) * a.columns)].map { $0 * scale[k] } }
+        let norms = rows.map { $0.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        let kept = (0..<a.units).filter { reduction.kept[l][$0] }
+        for j in 0..<a.units where !reduction.kept[l][j] && norms[j] > 0 {
+            var best = -1
+            var bestCosine: Float = 0.45
+            for i in kept where norms[i] > 0 {
+                let cosine = zip(rows[i], rows[j]).reduce(0) { $0 + $1.0 * $1.1 } / (norms[i] * norms[j])
+                if cosine > bestCosine { bestCosine = cosine; best = i }
+            }
+            if best >= 0 { reduction.merges.append(.init(layer: l, unit: j, into: best, factor: norms[j] / norms[best])) }
+        }
+    }
+
+    // MARK: Compensation
+
+    /// Re-fits every consumer of a changed layer, in topological order, on the simplified upstream.
+    func refit(_ reduction: inout UnitReduction, units: UnitGraph, graph: ComputeGraph, calibration: Matrix,
+               rng: inout SplitMix64) throws(CondenseError) {
+        let changed = Set(reduction.kept.indices.filter { reduction.kept[$0].contains(false) })
+        let consumers = (1..<units.layers.count).filter { !Set(units.layers[$0].sourceLayers).isDisjoint(with: changed) }
+        guard !consumers.isEmpty else { return }
+        let targetsByLayer = Dictionary(uniqueKeysWithValues: consumers.map { ($0, Self.affineOutput($0, units: units, graph: graph)) })
+        let original = try GraphExecutor(graph: graph).run(batch: calibration, targets: Array(Set(targetsByLayer.values)))
+        for m in consumers {
+            let current = try graph.applying(reduction, units: units)
+            let input = units.layers[m].inputTensor
+            guard let x = try GraphExecutor(graph: current).run(batch: calibration, targets: [input])[input],
+                  let y = original[targetsByLayer[m]!], let n = units.layers[m].node else { continue }
+            let rows = try ConsumerRows(input: x, node: graph.nodes[n], kernel: units.layers[m].kernel,
+                                        perSample: positionsPerSample, rng: &rng)
+            let fit = try LeastSquares.fit(design: rows.design, targets: try rows.targets(y), ridge: ridge)
+            // Coefficients are features × outputs; the refit is outputs × features.
+            let k = fit.coefficients.columns, f = fit.coefficients.rows
+            var w = [Float](repeating: 0, count: k * f)
+            for o in 0..<k { for i in 0..<f { w[o * f + i] = fit.coefficients[i, o] } }
+            reduction.refits[m] = UnitReduction.Refit(weights: w, bias: fit.intercepts)
+        }
+    }
+
+    /// The tensor that holds a layer's affine output with its node's bias (a MatMul's bias `Add` included).
+    static func affineOutput(_ m: Int, units: UnitGraph, graph: ComputeGraph) -> String {
+        let layer = units.layers[m]
+        let node = graph.nodes[layer.node!]
+        if node.isONNX("MatMul"), let first = layer.foldedNodes.first, graph.nodes[first].isONNX("Add") {
+            return graph.nodes[first].outputs[0]
+        }
+        return node.outputs[0]
+    }
+}

@@ -1,0 +1,77 @@
+import CondenseApproximate
+import CondenseCollapse
+import CondenseCore
+import CondenseData
+import CondenseEval
+import CondenseGraph
+import CondenseONNX
+import Foundation
+
+/// Approximate collapse of conv channels and neurons on the whole graph as one library
+/// call: collapse (``CondenseApproximate/ApproximateUnitCollapse``) → export → read back →
+/// measure parameters, FLOPs and accuracy before and after. The CLI's
+/// `simplify --mode approx --units` and `sweep --units` call it.
+public struct UnitSimplification: Sendable {
+    public var collapse: ApproximateUnitCollapse
+
+    public init(collapse: ApproximateUnitCollapse) { self.collapse = collapse }
+
+    /// Size of a graph: units of its removable layers, parameters and FLOPs per sample.
+    public struct Size: Sendable, Codable, Equatable {
+        public var units: Int
+        public var parameters: Int
+        public var flops: Int
+    }
+
+    public struct Outcome: Sendable {
+        public var model: ONNXModel
+        public var data: Data
+        public var result: ApproximateUnitCollapse.Result
+        public var before: Size
+        public var after: Size
+        /// Metric on the evaluation data before and after (accuracy for classifiers).
+        public var metricBefore: Double?
+        public var metricAfter: Double?
+        /// The exported bytes read back against the collapsed graph in memory.
+        public var exportRoundTrip: OutputDeviation?
+    }
+
+    public static func size(_ graph: ComputeGraph, features: Int, units: Int) throws(CondenseError) -> Size {
+        let profile = try GraphProfile(graph: graph, features: features)
+        return Size(units: units, parameters: profile.nodes.reduce(0) { $0 + $1.parameters }, flops: profile.nodes.reduce(0) { $0 + $1.flops })
+    }
+
+    /// Runs the collapse on `model`; `data` (with labels or targets) scores before and after.
+    public func run(_ model: ONNXModel, calibration: Dataset?, data: Dataset?, metricBefore: Double? = nil) throws(CondenseError) -> Outcome {
+        let features = model.inputFeatures
+        let result = try collapse.run(model.graph, features: features,
+                                      calibration: calibration?.inputs ?? Matrix(rows: 0, columns: features))
+        let bytes = try model.exportData(graph: result.graph, metadata: [
+            "condense.simplified": "approx-units",
+            "condense.criterion": collapse.criterion.rawValue,
+            "condense.compensation": collapse.compensation.rawValue,
+        ])
+        let reloaded = try ONNXModel(data: bytes)
+        let before = try Self.size(model.graph, features: features, units: result.unitsBefore)
+        let after = try Self.size(reloaded.graph, features: features, units: result.unitsAfter)
+        let evaluator = ModelEvaluator()
+        var metricBefore = metricBefore, metricAfter: Double?
+        var roundTrip: OutputDeviation?
+        if let data {
+            if metricBefore == nil {
+                metricBefore = try evaluator.evaluate(model, inputs: data.inputs, labels: data.labels, targets: data.targets).0.headline
+            }
+            metricAfter = try evaluator.evaluate(reloaded, inputs: data.inputs, labels: data.labels, targets: data.targets).0.headline
+            let probe = data.inputs.rowSlice(0..<min(256, data.inputs.rows))
+            let memory = try GraphExecutor(graph: result.graph).run(batch: probe)
+            let read = try evaluator.outputs(of: reloaded, on: probe)
+            if let t = memory[read.scoreName] {
+                let y = try t.floats("scores")
+                roundTrip = try OutputDeviation.compare(original: Matrix(rows: probe.rows, columns: y.count / probe.rows, values: y),
+                                                        simplified: read.scores)
+            }
+        }
+        return Outcome(model: reloaded, data: bytes, result: result, before: before, after: after,
+                       metricBefore: metricBefore, metricAfter: metricAfter, exportRoundTrip: roundTrip)
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import CondenseApproximate
+import CondenseCore
+import CondenseData
+import CondenseONNX
+import CondenseWorkflow
+import Foundation
+
+extension SimplifyCommand {
+    /// `--mode approx --units`: the same fraction of every removable layer's conv channels and
+    /// neurons, chosen by `--criterion`, compensated by `--compensation`; writes the model and
+    /// reports units, parameters, FLOPs and the metric before and after.
+    func runUnits() throws {
+        let options = approximate
+        guard let fraction = options.remove else {
+            throw CondenseError.invalidArgument("--units needs --remove F (the fraction of every removable layer's units)")
+        }
+        let onnx = try ONNXModel.load(path: model)
+        let calibration = try options.calibration.map { path in
+            try Dataset.load(path: path, scale: onnx.inputScale, limit: options.calibrationSize, split: .train)
+        }
+        if calibration == nil, options.criterion.needsData || options.compensation == .leastSquares {
+            throw CondenseError.invalidArgument("--criterion \(options.criterion.rawValue) with --compensation "
+                                                + "\(options.compensation.rawValue) needs --calibration DATA")
+        }
+        let dataset = try data.map { try Dataset.load(path: $0, scale: onnx.inputScale, limit: limit) }
+        var collapse = ApproximateUnitCollapse(criterion: options.criterion, compensation: options.compensation, fraction: fraction)
+        collapse.seed = seed
+        let outcome = try UnitSimplification(collapse: collapse).run(onnx, calibration: calibration, data: dataset)
+        var staged = StagedOutputs()
+        let stagedModel = staged.stage(output)
+        let stagedReport = report.map { staged.stage($0) }
+        try AtomicFile.write(outcome.data, to: stagedModel)
+        let summary = UnitSimplifyReport(outcome, model: model, output: output, criterion: options.criterion,
+                                         compensation: options.compensation, fraction: fraction)
+        if let stagedReport { try AtomicFile.write(try summary.jsonText(), to: stagedReport) }
+        try staged.commit()
+        if json { try Terminal.printJSON(summary) } else { print(summary.text) }
+    }
+}
+
+/// The JSON of `simplify --mode approx --units`.
+struct UnitSimplifyReport: JSONReport {
+    var model: String
+    var output: String
+    var criterion: String
+    var compensation: String
+    var fraction: Double
+    var before: UnitSimplification.Size
+    var after: UnitSimplification.Size
+    var metricBefore: Double?
+    var metricAfter: Double?
+    var layers: [Layer]
+    var exportRoundTrip: Double?
+    var seconds: Double
+
+    struct Layer: Encodable {
+        var name: String
+        var before: Int
+        var after: Int
+    }
+
+    init(_ o: UnitSimplification.Outcome, model: String, output: String, criterion: UnitCriterion,
+         compensation: UnitCompensation, fraction: Double) {
+        self.model = model
+        self.output = output
+        self.criterion = criterion.rawValue
+        self.compensation = compensation.rawValue
+        self.fraction = fraction
+        before = o.before
+        after = o.after
+        metricBefore = o.metricBefore
+        metricAfter = o.metricAfter
+        layers = o.result.widths.map { Layer(name: $0.layer, before: $0.before, after: $0.after) }
+        exportRoundTrip = o.exportRoundTrip?.maxRelativeChange
+        seconds = o.result.seconds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case model, output, criterion, compensation, fraction, before, after, layers, seconds
+        case metricBefore = "metric_before"
+        case metricAfter = "metric_after"
+        case exportRoundTrip = "export_round_trip_max_relative_change"
+    }
+
+    var text: String {
+        var sizes = Table("", "before", "after", "removed")
+        func row(_ name: String, _ a: Int, _ b: Int) {
+            sizes.add(name, "\(a)", "\(b)", a > 0 ? String(format: "%.1f %%", 100 * Double(a - b) / Double(a)) : "-")
+        }
+        row("units (removable layers)", before.units, after.units)
+        row("parameters", before.parameters, after.parameters)
+        row("FLOPs per sample", before.flops, after.flops)
+        var layerTable = Table("layer", "units before", "after")
+        for l in layers { layerTable.add(l.name, "\(l.before)", "\(l.after)") }
+        var lines = ["Approximate unit collapse of \(model) -> \(output): \(criterion) with \(compensation) compensation, "
+                     + String(format: "%.0f %% of every removable layer, %.2f s", 100 * fraction, seconds),
+                     "", sizes.rendered, "", layerTable.rendered]
+        if let a = metricBefore, let b = metricAfter {
+            lines.append("")
+            lines.append(String(format: "metric on the data: %.2f %% -> %.2f %% (%+.2f points)", 100 * a, 100 * b, 100 * (b - a)))
+        }
+        if let r = exportRoundTrip { lines.append(String(format: "exported ONNX read back: max relative change %.3g", r)) }
+        return lines.joined(separator: "\n")
+    }
+}
