@@ -4,35 +4,54 @@ import Foundation
 /// ticks, grid, labelled lines with markers, and one shared legend. Colours are the
 /// colour-blind-safe Okabe–Ito palette (Okabe & Ito 2008), with dash patterns and marker
 /// shapes so that series stay distinguishable in grey. O(points) text.
-struct LinePlot {
-    struct Series {
-        var name: String
-        var points: [(x: Double, y: Double)]
+public struct LinePlot: Sendable {
+    public struct Series: Sendable {
+        public var name: String
+        public var points: [(x: Double, y: Double)]
         /// Thick solid lines for the emphasised series, thin dashed ones for the rest.
-        var emphasised: Bool
+        public var emphasised: Bool
+        public init(name: String, points: [(x: Double, y: Double)], emphasised: Bool) {
+            self.name = name
+            self.points = points
+            self.emphasised = emphasised
+        }
     }
 
-    struct Panel {
-        var title: String
-        var xLabel: String
-        var yLabel: String
+    public struct Panel: Sendable {
+        public var title: String
+        public var xLabel: String
+        public var yLabel: String
         /// Log-scaled y axis (values at or below `floor` are drawn at `floor`).
-        var logarithmic: Bool
-        var floor: Double = 0.01
-        var xTicks: [Double]
+        public var logarithmic: Bool
+        public var floor: Double = 0.01
+        public var xTicks: [Double]
+        public init(title: String, xLabel: String, yLabel: String, logarithmic: Bool, floor: Double = 0.01, xTicks: [Double]) {
+            self.title = title
+            self.xLabel = xLabel
+            self.yLabel = yLabel
+            self.logarithmic = logarithmic
+            self.floor = floor
+            self.xTicks = xTicks
+        }
     }
 
     static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
     static let dashes = ["", "6,3", "2,3", "8,3,2,3", "4,4", "1,2"]
 
-    var title: String
-    var panels: [Panel]
+    public var title: String
+    public var panels: [Panel]
     /// `series[p]`: the lines of panel `p` (same names and order in every panel).
-    var series: [[Series]]
-    var panelWidth = 420.0
-    var panelHeight = 320.0
+    public var series: [[Series]]
+    public var panelWidth = 420.0
+    public var panelHeight = 320.0
 
-    func svg() -> String {
+    public init(title: String, panels: [Panel], series: [[Series]]) {
+        self.title = title
+        self.panels = panels
+        self.series = series
+    }
+
+    public func svg() -> String {
         let margin = (left: 64.0, right: 18.0, top: 48.0, bottom: 52.0)
         let legendRows = Int((Double(series.first?.count ?? 0) / 3).rounded(.up))
         let width = Double(panels.count) * (panelWidth + margin.left + margin.right)

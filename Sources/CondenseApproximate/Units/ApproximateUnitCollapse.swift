@@ -25,6 +25,8 @@ public struct ApproximateUnitCollapse: Sendable {
     /// Scale-free ridge of the least-squares fits.
     public var ridge = 1e-4
     public var seed: UInt64 = 0
+    /// How the removals are spread over the layers.
+    public var allocation = UnitAllocation.uniform
 
     public init(criterion: UnitCriterion, compensation: UnitCompensation, fraction: Double,
                 layerKinds: Set<UnitLayer.Kind> = [.channels, .neurons]) {
@@ -40,6 +42,7 @@ public struct ApproximateUnitCollapse: Sendable {
         public var reduction: UnitReduction
         /// Units per layer (name) before and after.
         public var widths: [(layer: String, before: Int, after: Int)]
+        /// Units of the removable layers (a coupling group counted once) before and after.
         public var unitsBefore: Int
         public var unitsAfter: Int
         public var seconds: Double
@@ -75,13 +78,18 @@ public struct ApproximateUnitCollapse: Sendable {
             }
             observed = try GraphExecutor(graph: graph).run(batch: scoring, targets: Array(names))
         }
-        for group in groups {
-            let width = units.layers[group[0]].width
-            let count = min(width - 1, Int((fraction * Double(width)).rounded(.down)))
-            guard count > 0 else { continue }
-            let chosen = try select(count, group: group, units: units, graph: graph, observed: observed, rng: &rng)
-            for k in chosen { reduction.remove(k, ofLayer: group[0], in: units) }
-            if criterion == .merge, group.count == 1 { try addMerges(group[0], units: units, graph: graph, into: &reduction) }
+        if allocation == .global, criterion == .condense {
+            let chosen = try globalSelection(groups, units: units, graph: graph, observed: observed, rng: &rng)
+            for (group, ks) in zip(groups, chosen) { for k in ks { reduction.remove(k, ofLayer: group[0], in: units) } }
+        } else {
+            for group in groups {
+                let width = units.layers[group[0]].width
+                let count = min(width - 1, Int((fraction * Double(width)).rounded(.down)))
+                guard count > 0 else { continue }
+                let chosen = try select(count, group: group, units: units, graph: graph, observed: observed, rng: &rng)
+                for k in chosen { reduction.remove(k, ofLayer: group[0], in: units) }
+                if criterion == .merge, group.count == 1 { try addMerges(group[0], units: units, graph: graph, into: &reduction) }
+            }
         }
         if compensation == .leastSquares, calibration.rows > 0 {
             try refit(&reduction, units: units, graph: graph, calibration: calibration, rng: &rng)
@@ -90,8 +98,8 @@ public struct ApproximateUnitCollapse: Sendable {
         let widths = units.layers.indices.dropFirst().map { l in
             (units.layers[l].name, units.layers[l].width, reduction.kept[l].filter { $0 }.count)
         }
-        return Result(graph: reduced, reduction: reduction, widths: widths, unitsBefore: units.unitCount - units.layers[0].width,
-                      unitsAfter: reduction.kept.dropFirst().reduce(0) { $0 + $1.filter { $0 }.count },
+        return Result(graph: reduced, reduction: reduction, widths: widths, unitsBefore: groups.reduce(0) { $0 + units.layers[$1[0]].width },
+                      unitsAfter: groups.reduce(0) { $0 + reduction.kept[$1[0]].filter { $0 }.count },
                       seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
@@ -138,15 +146,65 @@ public struct ApproximateUnitCollapse: Sendable {
                 }
             }
             return smallest(scores)
-        case .thinet, .qr, .condense:
+        case .condense:
+            return try eliminationCurve(count, group: group, units: units, graph: graph, observed: observed, rng: &rng).order
+        case .thinet, .qr:
             guard let (m, n) = Self.observer(group, units), let t = observed[units.layers[m].inputTensor] else { return [] }
             let z = try contributions(t, group: group, units: units, graph: graph, consumer: m, node: n, rng: &rng)
-            switch criterion {
-            case .thinet: return Self.thinet(z, count: count)
-            case .qr: return try Self.pivotedQR(z, count: count)
-            default: return try Self.leastSquaresElimination(z, count: count)
-            }
+            return criterion == .thinet ? Self.thinet(z, count: count) : try Self.pivotedQR(z, count: count)
         }
+    }
+
+    /// Condense's elimination order for a group and the relative error each step adds at its
+    /// observed consumer (times the number of consumers for a group feeding several, as a
+    /// residual stream does).
+    func eliminationCurve(_ count: Int, group: [Int], units: UnitGraph, graph: ComputeGraph, observed: [String: GraphTensor],
+                          rng: inout SplitMix64) throws(CondenseError) -> (order: [Int], relativeCosts: [Double]) {
+        guard let (m, n) = Self.observer(group, units), let t = observed[units.layers[m].inputTensor] else { return ([], []) }
+        let width = units.layers[group[0]].width
+        let a = try graph.affineView(of: m, units: units)
+        let rows = try ConsumerRows(input: t, node: graph.nodes[n], kernel: units.layers[m].kernel,
+                                    perSample: positionsPerSample, rng: &rng)
+        let l = group.first { units.layers[$0].consumers.contains(m) } ?? group[0]
+        let blocks = (0..<width).map { k in
+            units.slots(of: k, from: l, in: m).flatMap { s in (s.slot * a.block)..<((s.slot + 1) * a.block) }
+        }
+        var w = [Float](repeating: 0, count: a.columns * a.units)
+        for o in 0..<a.units { for c in 0..<a.columns { w[c * a.units + o] = a.weights[o * a.columns + c] } }
+        var curve = try BlockElimination(blocks: blocks).eliminateWithCosts(design: rows.design, weights: w, outputs: a.units, count: count)
+        let readers = Set(group.flatMap { units.layers[$0].consumers }).count
+        curve.relativeCosts = curve.relativeCosts.map { $0 * Double(readers) }
+        return curve
+    }
+
+    /// Condense's global allocation: the same total (`fraction` of all removable units) taken
+    /// step by step from the group whose next removal adds the least relative error, each
+    /// group keeping at least one unit. O(units · log groups) after the curves.
+    func globalSelection(_ groups: [[Int]], units: UnitGraph, graph: ComputeGraph, observed: [String: GraphTensor],
+                         rng: inout SplitMix64) throws(CondenseError) -> [[Int]] {
+        var curves: [(order: [Int], relativeCosts: [Double])] = []
+        var total = 0
+        for group in groups {
+            let width = units.layers[group[0]].width
+            total += width
+            curves.append(try eliminationCurve(width - 1, group: group, units: units, graph: graph, observed: observed, rng: &rng))
+        }
+        let target = Int((fraction * Double(total)).rounded(.down))
+        var taken = [Int](repeating: 0, count: groups.count)
+        var cumulative = [Double](repeating: 0, count: groups.count)
+        for _ in 0..<target {
+            var best = -1
+            var bestCost = Double.infinity
+            for g in groups.indices where taken[g] < curves[g].order.count {
+                // Compare by the error the group would carry after the step.
+                let cost = cumulative[g] + curves[g].relativeCosts[taken[g]]
+                if cost < bestCost { bestCost = cost; best = g }
+            }
+            guard best >= 0 else { break }
+            cumulative[best] += curves[best].relativeCosts[taken[best]]
+            taken[best] += 1
+        }
+        return groups.indices.map { Array(curves[$0].order.prefix(taken[$0])) }
     }
 
     /// The values of each unit of the group in a consumer's input (all samples and positions).
@@ -251,37 +309,6 @@ public struct ApproximateUnitCollapse: Sendable {
         return pivots.suffix(count).map { Int($0) - 1 }
     }
 
-    /// Backward elimination by least squares: with `G = ZᵀZ` and coefficients `β = 1` (the
-    /// consumer sums the contributions), removes the unit of smallest `β_c² / [G⁻¹]_cc`, updates
-    /// `β` so that the kept units take over what they can, and downdates `G⁻¹`. O(width³ + rows · width²).
-    static func leastSquaresElimination(_ z: Matrix, count: Int) throws(CondenseError) -> [Int] {
-        let n = z.columns
-        var g = [Double](repeating: 0, count: n * n)
-        for i in 0..<n { for j in i..<n {
-            var s = 0.0
-            for r in 0..<z.rows { s += Double(z[r, i]) * Double(z[r, j]) }
-            g[i * n + j] = s; g[j * n + i] = s
-        } }
-        let trace = (0..<n).reduce(0.0) { $0 + g[$1 * n + $1] } / Double(max(n, 1))
-        for i in 0..<n { g[i * n + i] += 1e-6 * max(trace, 1e-12) }
-        var inv = try SymmetricInverse.invert(g, size: n)
-        var beta = [Double](repeating: 1, count: n)
-        var alive = Set(0..<n)
-        var removed: [Int] = []
-        while removed.count < count {
-            let c = alive.min { (beta[$0] * beta[$0] / inv[$0 * n + $0], $0) < (beta[$1] * beta[$1] / inv[$1 * n + $1], $1) }!
-            let d = inv[c * n + c]
-            let factor = beta[c] / d
-            for i in alive { beta[i] -= factor * inv[i * n + c] }
-            // Downdate: the inverse of G without row and column c.
-            let column = (0..<n).map { inv[$0 * n + c] }
-            for i in alive { for j in alive { inv[i * n + j] -= column[i] * column[j] / d } }
-            alive.remove(c)
-            removed.append(c)
-        }
-        return removed
-    }
-
     /// Kim et al.'s data-free merge: each removed unit of an uncoupled layer goes into the kept
     /// unit of the most similar (BN-scaled) weights when their cosine is at least 0.45, with factor `‖w_j‖ / ‖w_i‖`.
     func addMerges(_ l: Int, units: UnitGraph, graph: ComputeGraph, into reduction: inout UnitReduction) throws(CondenseError) {
@@ -310,12 +337,23 @@ public struct ApproximateUnitCollapse: Sendable {
         let consumers = (1..<units.layers.count).filter { !Set(units.layers[$0].sourceLayers).isDisjoint(with: changed) }
         guard !consumers.isEmpty else { return }
         let targetsByLayer = Dictionary(uniqueKeysWithValues: consumers.map { ($0, Self.affineOutput($0, units: units, graph: graph)) })
-        let original = try GraphExecutor(graph: graph).run(batch: calibration, targets: Array(Set(targetsByLayer.values)))
+        // A layer that feeds a residual Add is fitted to what the sum needs: the original sum
+        // minus what the other branch now carries (so it also absorbs the shortcut's error).
+        let joins = Dictionary(uniqueKeysWithValues: consumers.compactMap { m in Self.residualJoin(m, units: units, graph: graph).map { (m, $0) } })
+        var wanted = Set(targetsByLayer.values)
+        for (m, j) in joins { wanted.formUnion([j.sum, units.layers[m].outputTensor]) }
+        let original = try GraphExecutor(graph: graph).run(batch: calibration, targets: Array(wanted))
         for m in consumers {
             let current = try graph.applying(reduction, units: units)
             let input = units.layers[m].inputTensor
-            guard let x = try GraphExecutor(graph: current).run(batch: calibration, targets: [input])[input],
-                  let y = original[targetsByLayer[m]!], let n = units.layers[m].node else { continue }
+            let join = joins[m]
+            let values = try GraphExecutor(graph: current).run(batch: calibration, targets: [input] + (join.map { [$0.other] } ?? []))
+            guard let x = values[input], var y = original[targetsByLayer[m]!], let n = units.layers[m].node else { continue }
+            if let join, let sum = original[join.sum], let other = values[join.other], let effective = original[units.layers[m].outputTensor],
+               effective.shape == y.shape, sum.shape == y.shape, other.rank == y.rank,
+               other.shape[1] == reduction.kept[m].filter({ $0 }).count {
+                y = try Self.residualTarget(raw: y, effective: effective, sum: sum, other: other, kept: reduction.kept[m])
+            }
             let rows = try ConsumerRows(input: x, node: graph.nodes[n], kernel: units.layers[m].kernel,
                                         perSample: positionsPerSample, rng: &rng)
             let fit = try LeastSquares.fit(design: rows.design, targets: try rows.targets(y), ridge: ridge)
@@ -325,6 +363,46 @@ public struct ApproximateUnitCollapse: Sendable {
             for o in 0..<k { for i in 0..<f { w[o * f + i] = fit.coefficients[i, o] } }
             reduction.refits[m] = UnitReduction.Refit(weights: w, bias: fit.intercepts)
         }
+    }
+
+    /// The residual `Add` a layer's output (after its folded nodes) goes into, with the other operand.
+    static func residualJoin(_ m: Int, units: UnitGraph, graph: ComputeGraph) -> (sum: String, other: String)? {
+        let out = units.layers[m].outputTensor
+        guard let readers = graph.consumers[out], readers.count == 1, units.layers[m].activation == .identity else { return nil }
+        let add = graph.nodes[readers[0]]
+        guard add.isONNX("Add"), add.inputs.count == 2, let other = add.inputs.first(where: { $0 != out }),
+              !graph.isConstant(other), units.tensorSources[other] != nil else { return nil }
+        return (add.outputs[0], other)
+    }
+
+    /// The node output that makes `effective + other = sum` on the kept channels (`other`, from
+    /// the simplified graph, holds only those): per channel, the affine map from the node's raw
+    /// output to its effective output (folded BatchNormalization) is read off the original
+    /// values and inverted. O(elements).
+    static func residualTarget(raw: GraphTensor, effective: GraphTensor, sum: GraphTensor, other: GraphTensor,
+                               kept: [Bool]) throws(CondenseError) -> GraphTensor {
+        let z = try raw.floats("raw"), e = try effective.floats("effective"), s = try sum.floats("sum"), o = try other.floats("other")
+        let n = raw.shape[0], c = raw.shape[1], p = raw.count / max(1, n * c)
+        let keptChannels = kept.indices.filter { kept[$0] }
+        let oc = other.shape[1]
+        var out = z
+        for (j, k) in keptChannels.enumerated() {
+            var sz = 0.0, se = 0.0, szz = 0.0, sze = 0.0, count = 0.0
+            for i in 0..<n { for q in 0..<p {
+                let idx = (i * c + k) * p + q
+                let a = Double(z[idx]), b = Double(e[idx])
+                sz += a; se += b; szz += a * a; sze += a * b; count += 1
+            } }
+            let variance = szz - sz * sz / count
+            let slope = variance > 1e-12 * max(szz, 1e-30) ? (sze - sz * se / count) / variance : 1
+            guard abs(slope) > 1e-6 else { continue }
+            let intercept = (se - slope * sz) / count
+            for i in 0..<n { for q in 0..<p {
+                let idx = (i * c + k) * p + q
+                out[idx] = Float((Double(s[idx]) - Double(o[(i * oc + j) * p + q]) - intercept) / slope)
+            } }
+        }
+        return GraphTensor(shape: raw.shape, floats: out)
     }
 
     /// The tensor that holds a layer's affine output with its node's bias (a MatMul's bias `Add` included).

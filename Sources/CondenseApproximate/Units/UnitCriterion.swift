@@ -33,6 +33,14 @@ public enum UnitCriterion: String, Sendable, CaseIterable, Codable {
     public var needsData: Bool { ![.random, .l1, .merge].contains(self) }
 }
 
+/// How approximate unit collapse spreads its removals over the layers.
+public enum UnitAllocation: String, Sendable, CaseIterable, Codable {
+    /// The same fraction of every removable layer (every criterion).
+    case uniform
+    /// Condense only: the same total, taken where the least-squares error grows least.
+    case global
+}
+
 /// What the consumers of removed units do about it.
 public enum UnitCompensation: String, Sendable, CaseIterable, Codable {
     /// Nothing: the consumer weights that read removed units are dropped.

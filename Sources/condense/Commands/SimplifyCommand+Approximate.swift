@@ -4,6 +4,7 @@ import CondenseCollapse
 import CondenseCore
 import CondenseData
 import CondenseEval
+import CondenseGraph
 import CondenseONNX
 import CondenseWorkflow
 import Foundation
@@ -32,6 +33,22 @@ struct ApproximateSimplifyOptions: ParsableArguments {
     var criterion = UnitCriterion.condense
     @Option(help: "approx --units: compensation of the consumers: ls (least squares on calibration data) or none.")
     var compensation = UnitCompensation.leastSquares
+    @Option(help: "approx --units: which layers lose units: all, channels (convolutions) or neurons (dense layers).")
+    var unitKinds = "all"
+    @Option(help: "approx --units: uniform (the same fraction of every layer) or global (condense only: the same total where the least-squares error grows least).")
+    var allocation = UnitAllocation.uniform
+    @Option(help: "approx --units: output positions sampled per calibration image for the convolution fits.")
+    var positionsPerSample = 16
+
+    /// `--unit-kinds` as layer kinds.
+    func layerKinds() throws -> Set<UnitLayer.Kind> {
+        switch unitKinds {
+        case "all": return [.channels, .neurons]
+        case "channels": return [.channels]
+        case "neurons": return [.neurons]
+        default: throw ValidationError("--unit-kinds must be all, channels or neurons")
+        }
+    }
 
     func validate() throws {
         let targets = [remove != nil, maxAccuracyDrop != nil, epsilon != nil].filter { $0 }.count
@@ -87,6 +104,7 @@ extension SimplifyCommand {
 
 extension UnitCriterion: ExpressibleByArgument {}
 extension UnitCompensation: ExpressibleByArgument {}
+extension UnitAllocation: ExpressibleByArgument {}
 
 typealias DataCheck = ApproximateSimplification.DataCheck
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import CondenseApproximate
 import CondenseCore
 import CondenseData
+import CondenseGraph
 import CondenseONNX
 import CondenseWorkflow
 import Foundation
@@ -24,8 +25,11 @@ extension SimplifyCommand {
                                                 + "\(options.compensation.rawValue) needs --calibration DATA")
         }
         let dataset = try data.map { try Dataset.load(path: $0, scale: onnx.inputScale, limit: limit) }
-        var collapse = ApproximateUnitCollapse(criterion: options.criterion, compensation: options.compensation, fraction: fraction)
+        var collapse = ApproximateUnitCollapse(criterion: options.criterion, compensation: options.compensation, fraction: fraction,
+                                               layerKinds: try options.layerKinds())
         collapse.seed = seed
+        collapse.positionsPerSample = options.positionsPerSample
+        collapse.allocation = options.allocation
         let outcome = try UnitSimplification(collapse: collapse).run(onnx, calibration: calibration, data: dataset)
         var staged = StagedOutputs()
         let stagedModel = staged.stage(output)

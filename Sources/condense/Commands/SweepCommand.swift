@@ -32,6 +32,11 @@ struct SweepCommand: AsyncParsableCommand {
     @Option(help: "How removals are spread over the layers: global, per-layer or best (both, keeping the higher calibration accuracy).")
     var allocation = "best"
     @Flag(help: "Skip the per-layer SVD parameter-count reference.") var noLowRank = false
+    @Flag(help: ArgumentHelp("Sweep the whole graph's units (conv channels and neurons, coupled channels together) "
+          + "instead of the dense core: every criterion with and without least-squares compensation; --methods takes "
+          + "names such as condense+ls, l1, l1+ls, merge, condense+ls/global."))
+    var units = false
+    @Flag(help: "With --units: also write every simplified model to OUT/models.") var saveModels = false
     @Option(help: "Output directory.") var out: String
     @Flag(help: "Print the summary JSON object on stdout.") var json = false
 
@@ -63,6 +68,7 @@ struct SweepCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if units { return try runUnits() }
         try OutputSafety.check(folder: out, flag: "--out", files: ["results.csv", "results.tex", "accuracy.svg", "summary.json"],
                                inputs: [("MODEL", model), ("--data", data), ("--calibration", calibration)])
         let fractionList = try fractions.split(separator: ",").map { part -> Double in
