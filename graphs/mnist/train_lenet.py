@@ -20,7 +20,10 @@ What it does
 
 Run (from the repository root; takes about a minute on one core):
     python3 graphs/mnist/train_lenet.py
-Options: --epochs N, --seed S, --threads T, --out-dir DIR.
+Options: --epochs N, --seed S, --threads T, --out-dir DIR, --data DIR, --dataset NAME.
+Fashion-MNIST (Kim et al.'s LeNet-300-100 comparison):
+    python3 graphs/mnist/train_lenet.py --data /usr/share/datasets/fashion-mnist \
+        --out-dir graphs/fashion --dataset fashion-mnist --epochs 20
 
 Deterministic: fixed seeds (torch, numpy, python), a seeded generator for
 shuffling, torch.use_deterministic_algorithms(True) and one intra-op thread.
@@ -94,12 +97,12 @@ def export_onnx(model, path):
         return "dynamo (torch.onnx.export default)"
 
 
-def add_metadata(path, extra=None):
+def add_metadata(path, extra=None, dataset="mnist"):
     import onnx
     m = onnx.load(path)
     props = {"condense.input_scale": "1/255",
              "condense.input_domain": "0,1",
-             "condense.dataset": "mnist"}
+             "condense.dataset": dataset}
     props.update(extra or {})
     existing = {p.key: p for p in m.metadata_props}
     for k, v in props.items():
@@ -108,7 +111,7 @@ def add_metadata(path, extra=None):
         else:
             p = m.metadata_props.add()
             p.key, p.value = k, v
-    m.doc_string = "LeNet-300-100 trained on MNIST (x/255), outputs logits"
+    m.doc_string = f"LeNet-300-100 trained on {dataset} (x/255), outputs logits"
     onnx.checker.check_model(m, full_check=True)
     onnx.save(m, path)
     return m
@@ -123,6 +126,9 @@ def main():
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--data", default=DATA)
     ap.add_argument("--out-dir", default=HERE)
+    ap.add_argument("--dataset", default="mnist",
+                    help="name written to the metadata and the JSON (e.g. fashion-mnist with "
+                         "--data /usr/share/datasets/fashion-mnist --out-dir graphs/fashion)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -170,7 +176,7 @@ def main():
 
     onnx_path = os.path.join(args.out_dir, NAME + ".onnx")
     exporter = export_onnx(model, onnx_path)
-    m = add_metadata(onnx_path)
+    m = add_metadata(onnx_path, dataset=args.dataset)
 
     import onnx
     import onnxruntime as ort
@@ -184,7 +190,7 @@ def main():
     info = {
         "model": NAME + ".onnx",
         "architecture": "784-300-100-10 Linear+ReLU, logits output",
-        "dataset": "mnist",
+        "dataset": args.dataset,
         "input_scale": "1/255",
         "train_images": int(xtr.shape[0]),
         "test_images": int(xte.shape[0]),

@@ -7,10 +7,27 @@ public struct OutputChangeBound: Sendable, Hashable, Codable {
     public var domain: Double?
     /// Holds for every calibration sample it was computed on (`nil` without calibration data).
     public var calibration: Double?
+    /// Holds for every input of the box: CROWN on the two networks side by side
+    /// (``CondenseCollapse/DifferenceBound``), the tighter bound on the domain.
+    public var sideBySide: Double?
 
-    public init(domain: Double? = nil, calibration: Double? = nil) {
+    public init(domain: Double? = nil, calibration: Double? = nil, sideBySide: Double? = nil) {
         self.domain = domain
         self.calibration = calibration
+        self.sideBySide = sideBySide
+    }
+
+    /// The tightest bound that holds on the whole box: the smaller of ``domain`` and ``sideBySide``.
+    public var onDomain: Double? {
+        switch (domain, sideBySide) {
+        case let (a?, b?): return min(a, b)
+        case let (a, b): return a ?? b
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case domain, calibration
+        case sideBySide = "side_by_side"
     }
 }
 

@@ -85,7 +85,10 @@ public struct ApproximateCollapse: Sendable {
         let analysis = try ErrorBoundAnalysis(original: base, simplified: reduction.network, survivors: reduction.survivors)
         var bound = OutputChangeBound()
         if let calibration { bound.calibration = analysis.bound(residuals: try analysis.sampleResiduals(on: calibration.inputs)) }
-        if let domain, options.boundOnDomain { bound.domain = analysis.bound(residuals: try analysis.domainResiduals(on: domain)) }
+        if let domain, options.boundOnDomain {
+            bound.domain = analysis.bound(residuals: try analysis.domainResiduals(on: domain))
+            bound.sideBySide = try? DifferenceBound.maximum(original: original, simplified: reduction.network, on: domain)
+        }
         let annotator = MergeBounds(
             analysis: analysis,
             calibration: try calibration.map { (c) throws(CondenseError) in try base.forwardAll(c.inputs) },

@@ -37,6 +37,21 @@ public struct SymbolicBounds: BoundPropagation {
     }
 }
 
+extension SymbolicBounds {
+    /// Bounds of the last layer's values (before any activation it has) over the box, by one
+    /// back-substitution each way after the hidden layers' bounds. O(one more layer's worth).
+    public func outputBounds(of network: Network, on domain: InputBox) -> (lower: [Double], upper: [Double]) {
+        let hidden = bounds(of: network, on: domain)
+        let weights = network.layers.map { layer in layer.inputs.map { $0.weights.values.map(Double.init) } }
+        let last = network.layers.count - 1
+        let rows = Array(0..<network.layers[last].width)
+        let context = BackSubstitution(network: network, weights: weights, bounds: hidden, domain: domain)
+        let upper = context.maximum(ofLayer: last, rows: rows, sign: 1)
+        let lower = context.maximum(ofLayer: last, rows: rows, sign: -1).map { -$0 }
+        return (lower, upper)
+    }
+}
+
 /// One back-substitution: the maximum over the box of `sign * z_l[rows]`.
 private struct BackSubstitution {
     let network: Network

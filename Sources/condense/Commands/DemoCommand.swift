@@ -67,7 +67,7 @@ struct DemoCommand: AsyncParsableCommand {
             exportRoundTrip: approximate.exportRoundTrip)
         try AtomicFile.write(try approxReport.jsonText(), to: file("approx-report.json"))
         summary.rows.append(try DemoSummary.Row(name: "approx (\(method.name))", path: approxPath, test: test))
-        summary.approximateBound = approximate.result.bound.domain
+        summary.approximateBound = approximate.result.bound.onDomain
         let original = onnx.network
 
         step.next("render before.svg, after.svg, compare.svg")

@@ -155,8 +155,11 @@ struct ApproximateSimplifyReport: Encodable {
         let g = { (v: Double?) in v.map { String(format: "%.4g", $0) } ?? "-" }
         if let d = r.randomPoints {
             let box = r.domain?.summary ?? ""
-            change.add("random points in \(box)", "\(d.samples)", g(r.bound.domain), g(d.maxAbsChange),
+            change.add("random points in \(box)", "\(d.samples)", g(r.bound.onDomain), g(d.maxAbsChange),
                        String(format: "%.2f %%", 100 * d.predictionAgreement))
+            if r.bound.sideBySide != nil {
+                change.add("  bounds: path norms \(g(r.bound.domain)), side-by-side CROWN \(g(r.bound.sideBySide))", "", "", "", "")
+            }
         }
         if let d = r.calibrationChange {
             change.add("calibration data", "\(d.samples)", g(r.bound.calibration), g(d.maxAbsChange),
