@@ -66,7 +66,12 @@ public struct ExactSimplification: Sendable {
                                                      lower: domain?.modelBox.lower, upper: domain?.modelBox.upper)
             unitResult = r
             if r.removed > 0 {
-                model = try ONNXModel(data: original.exportData(graph: r.graph))
+                let records = r.fates.flatMap { f in
+                    [UnitFateRecord(layer: f.layer, unit: f.unit, rule: f.rule.rawValue, into: f.into)]
+                        + f.coupled.map { UnitFateRecord(layer: $0, unit: f.unit, rule: f.rule.rawValue) }
+                }
+                model = try ONNXModel(data: original.exportData(
+                    graph: r.graph, metadata: [UnitFateRecord.metadataKey: UnitFateRecord.metadataValue(records)]))
                 if let domain { options.domain = try model.coreBox(lower: domain.modelBox.lower, upper: domain.modelBox.upper) }
             }
         }

@@ -46,7 +46,16 @@ public struct UnitSimplification: Sendable {
         let features = model.inputFeatures
         let result = try collapse.run(model.graph, features: features,
                                       calibration: calibration?.inputs ?? Matrix(rows: 0, columns: features))
+        let units = try UnitGraph(graph: model.graph, features: features)
+        var records: [UnitFateRecord] = []
+        for (l, kept) in result.reduction.kept.enumerated() {
+            for k in kept.indices where !kept[k] {
+                let merge = result.reduction.merges.first { $0.layer == l && $0.unit == k }
+                records.append(UnitFateRecord(layer: units.layers[l].name, unit: k, rule: merge == nil ? "pruned" : "merged", into: merge?.into))
+            }
+        }
         let bytes = try model.exportData(graph: result.graph, metadata: [
+            UnitFateRecord.metadataKey: UnitFateRecord.metadataValue(records),
             "condense.simplified": "approx-units",
             "condense.criterion": collapse.criterion.rawValue,
             "condense.compensation": collapse.compensation.rawValue,

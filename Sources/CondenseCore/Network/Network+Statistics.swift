@@ -13,6 +13,19 @@ public struct LayerStatistics: Hashable, Sendable, Codable {
     public var flops: Int
     /// Source layers of the incoming blocks (more than one means skip connections).
     public var sources: [Int]
+
+    public init(index: Int, name: String, kind: String, width: Int, activation: String, edges: Int, parameters: Int,
+                flops: Int, sources: [Int]) {
+        self.index = index
+        self.name = name
+        self.kind = kind
+        self.width = width
+        self.activation = activation
+        self.edges = edges
+        self.parameters = parameters
+        self.flops = flops
+        self.sources = sources
+    }
 }
 
 extension Network {

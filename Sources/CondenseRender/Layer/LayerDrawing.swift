@@ -13,7 +13,9 @@ public enum LayerDrawing {
     {
         let style = options.theme.style
         let after = simplification?.after
-        let title = options.title ?? defaultTitle(options.modelName, network, after: after)
+        let statistics = options.layerCounts?.before ?? network.layerStatistics
+        let afterStatistics = options.layerCounts.map { $0.after } ?? after?.layerStatistics
+        let title = options.title ?? defaultTitle(options.modelName, statistics, after: afterStatistics)
         var scene = RenderScene(
             engine: .dot,
             graphAttributes: [
@@ -26,8 +28,6 @@ public enum LayerDrawing {
                            "fontcolor": style.textColor.hex],
             edgeDefaults: ["fontname": style.fontName, "fontsize": "10", "fontcolor": style.mutedTextColor.hex,
                            "color": style.nodeOutline.hex, "arrowsize": "0.7", "penwidth": "1"])
-        let statistics = network.layerStatistics
-        let afterStatistics = after?.layerStatistics
         let removed = simplification?.removedByLayer ?? [:]
         var handles: [Int32] = []
         for (l, layer) in network.layers.enumerated() {
@@ -53,10 +53,11 @@ public enum LayerDrawing {
     }
 
     /// "name: 4 layers, 266,610 parameters, 532,500 FLOPs per sample" (with "→" values after a simplification).
-    static func defaultTitle(_ name: String, _ network: Network, after: Network?) -> String {
+    static func defaultTitle(_ name: String, _ layers: [LayerStatistics], after: [LayerStatistics]?) -> String {
         func change(_ a: Int, _ b: Int?) -> String { b.map { "\(Count.format(a)) → \(Count.format($0))" } ?? Count.format(a) }
-        return "\(name): \(network.layers.count) layers, \(change(network.parameterCount, after?.parameterCount)) parameters, "
-            + "\(change(network.flopCount, after?.flopCount)) FLOPs per sample"
+        func total(_ s: [LayerStatistics]?, _ key: KeyPath<LayerStatistics, Int>) -> Int? { s.map { $0.reduce(0) { $0 + $1[keyPath: key] } } }
+        return "\(name): \(layers.count) layers, \(change(total(layers, \.parameters)!, total(after, \.parameters))) parameters, "
+            + "\(change(total(layers, \.flops)!, total(after, \.flops))) FLOPs per sample"
     }
 }
 

@@ -1,3 +1,4 @@
+import CondenseCore
 /// Options of a drawing. Neuron-level and before/after drawings use all of them; the
 /// layer-level diagram uses the theme, the title and the model name.
 public struct DrawingOptions: Hashable, Sendable {
@@ -12,6 +13,9 @@ public struct DrawingOptions: Hashable, Sendable {
     public var title: String?
     /// The model's name for the automatic title (e.g. the file name).
     public var modelName: String
+    /// Per-layer counts to show instead of the drawn network's own (a unit DAG's weights are
+    /// kernel norms, so its true parameters and FLOPs come from the graph): before and after.
+    public var layerCounts: LayerCounts?
 
     /// Options with the defaults: at most 30,000 edges, screen theme, fill by bias,
     /// automatic input style and title.
@@ -23,5 +27,15 @@ public struct DrawingOptions: Hashable, Sendable {
         self.input = input
         self.title = title
         self.modelName = modelName
+    }
+}
+
+/// Per-layer counts for a layer diagram, before and (after a simplification) after.
+public struct LayerCounts: Hashable, Sendable {
+    public var before: [LayerStatistics]
+    public var after: [LayerStatistics]?
+    public init(before: [LayerStatistics], after: [LayerStatistics]?) {
+        self.before = before
+        self.after = after
     }
 }

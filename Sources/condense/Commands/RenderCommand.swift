@@ -1,5 +1,6 @@
 import ArgumentParser
 import CondenseCore
+import CondenseGraph
 import CondenseONNX
 import CondenseRender
 import Foundation
@@ -32,6 +33,10 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: "Before/after arrangement: side-by-side, stacked or overlay (default: stacked for wide drawings).")
     var compareStyle: CompareStyle?
     @Option(help: "The title (default: the model's name and counts).") var title: String?
+    @Flag(help: ArgumentHelp("Draw the whole graph's units: a node per conv channel and neuron, edges weighted by "
+          + "kernel norms, coupling groups named on the layers; with --compare, the channels the simplified model's "
+          + "metadata lists as removed or merged are marked."))
+    var units = false
     @Flag(help: "Print one JSON object on stdout.") var json = false
 
     struct Result: Encodable {
@@ -73,11 +78,19 @@ struct RenderCommand: AsyncParsableCommand {
                                inputs: [("MODEL", model), ("--compare", compare), ("--report", report), ("--color-by", colorBy)])
         let start = DispatchTime.now().uptimeNanoseconds
         let format = try RenderFormat(path: output)
-        let network = try ONNXModel.load(path: model).network
-        let simplified = try compare.map { try ONNXModel.load(path: $0).network }
-        let fates = try report.map { try FateReport.fates(path: $0) } ?? []
+        let (network, simplified, fates) = units ? try unitNetworks() : (
+            try ONNXModel.load(path: model).network,
+            try compare.map { try ONNXModel.load(path: $0).network },
+            try report.map { try FateReport.fates(path: $0) } ?? [])
         var options = DrawingOptions(thinning: thinning, theme: theme, title: title,
                                      modelName: URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent)
+        if units {
+            let before = try ONNXModel.load(path: model)
+            let after = try compare.map { try ONNXModel.load(path: $0) }
+            options.layerCounts = LayerCounts(
+                before: try UnitGraph(graph: before.graph, features: before.inputFeatures).layerStatistics(graph: before.graph, features: before.inputFeatures),
+                after: try after.map { try UnitGraph(graph: $0.graph, features: $0.inputFeatures).layerStatistics(graph: $0.graph, features: $0.inputFeatures) })
+        }
         if let colorBy {
             let name = URL(fileURLWithPath: colorBy).deletingPathExtension().lastPathComponent
             options.coloring = try NeuronValues.load(json: readInputFile(colorBy, what: "values file"), fallbackName: name,
@@ -117,3 +130,32 @@ struct RenderCommand: AsyncParsableCommand {
 extension RenderLevel: ExpressibleByArgument {}
 extension Theme: ExpressibleByArgument {}
 extension CompareStyle: ExpressibleByArgument {}
+
+extension RenderCommand {
+    /// `--units`: the unit DAGs of MODEL and of `--compare`, and the fates the simplified model's metadata lists.
+    func unitNetworks() throws -> (Network, Network?, [NeuronFate]) {
+        if report != nil { throw ValidationError("--units reads the fates from the --compare model's metadata; drop --report") }
+        let original = try ONNXModel.load(path: model)
+        let units = try UnitGraph(graph: original.graph, features: original.inputFeatures)
+        guard let compare else { return (try units.drawingNetwork(), nil, []) }
+        let simplified = try ONNXModel.load(path: compare)
+        let after = try UnitGraph(graph: simplified.graph, features: simplified.inputFeatures)
+        let index = Dictionary(units.layers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var fates: [NeuronFate] = []
+        for record in try simplified.unitFates() ?? [] {
+            guard let l = index[record.layer], record.unit < units.layers[l].width else {
+                throw CondenseError.invalidData("\(compare) lists a removed unit \(record.layer):\(record.unit) that \(model) does not have")
+            }
+            let rule: NeuronFate.Rule = switch record.rule {
+            case "constant": .constant
+            case "proportional": .equivalent
+            case "dead_end": .deadEnd
+            case "merged": .approximateMerge
+            default: .pruned
+            }
+            fates.append(NeuronFate(neuron: NeuronID(layer: l, index: record.unit), rule: rule,
+                                    partner: record.into.map { NeuronID(layer: l, index: $0) }))
+        }
+        return (try units.drawingNetwork(), try after.drawingNetwork(), fates)
+    }
+}
