@@ -110,7 +110,7 @@ let package = Package(
             dependencies: ["CondenseApproximate", "CondenseLabels", "CondenseTestSupport"]),
         .testTarget(
             name: "CondenseWorkflowTests",
-            dependencies: ["CondenseWorkflow", "CondenseONNX", "CondenseData", "CondenseEval", "CondenseCollapse",
+            dependencies: ["CondenseWorkflow", "CondenseONNX", "CondenseData", "CondenseEval", "CondenseCollapse", "CondenseApproximate", "CondenseGraph",
                            "CondenseCore"]),
         .testTarget(
             name: "CondenseRenderTests",

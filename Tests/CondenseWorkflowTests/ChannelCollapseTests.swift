@@ -1,3 +1,4 @@
+import CondenseApproximate
 import CondenseCollapse
 import CondenseCore
 import CondenseData
@@ -90,5 +91,64 @@ struct ChannelCollapseTests {
         var pinned = UnitReduction(units: units)
         pinned.kept[last][0] = false
         #expect(throws: CondenseError.self) { try model.graph.applying(pinned, units: units) }
+    }
+}
+
+/// Approximate unit collapse: the same fraction of every removable layer, coupling
+/// respected, every criterion runnable, least squares better than none, and the written
+/// model read back identical to the collapsed graph.
+@Suite("Approximate unit collapse")
+struct ApproximateUnitCollapseTests {
+    static func data(_ folder: String, calibration: Int, test: Int, model: ONNXModel) throws -> (Dataset, Dataset) {
+        (try Dataset.load(path: folder, scale: model.inputScale, limit: calibration, split: .train),
+         try Dataset.load(path: folder, scale: model.inputScale, limit: test, split: .test))
+    }
+
+    @Test("every criterion removes the same fraction of every removable layer", arguments: UnitCriterion.allCases)
+    func fractions(_ criterion: UnitCriterion) throws {
+        let model = try ONNXModel.load(path: "graphs/mnist/lenet5.onnx")
+        let (calibration, _) = try Self.data("graphs/mnist/data", calibration: 200, test: 10, model: model)
+        let collapse = ApproximateUnitCollapse(criterion: criterion, compensation: .none, fraction: 0.5)
+        let r = try collapse.run(model.graph, features: model.inputFeatures, calibration: calibration.inputs)
+        // conv 6 -> 3, conv 16 -> 8, fc 120 -> 60, fc 84 -> 42; the output layer stays.
+        #expect(r.widths.map(\.after) == [3, 8, 60, 42, 10])
+        #expect(r.unitsBefore == 226 && r.unitsAfter == 113)
+        try r.graph.checkShapesByDryRun()
+    }
+
+    @Test("least-squares compensation beats none, and the exported model reads back as collapsed")
+    func compensation() throws {
+        let model = try ONNXModel.load(path: "graphs/mnist/lenet5.onnx")
+        let (calibration, test) = try Self.data("graphs/mnist/data", calibration: 500, test: 1000, model: model)
+        var results: [UnitCompensation: Double] = [:]
+        for compensation in UnitCompensation.allCases {
+            let job = UnitSimplification(collapse: ApproximateUnitCollapse(criterion: .l1, compensation: compensation, fraction: 0.5))
+            let o = try job.run(model, calibration: calibration, data: test)
+            results[compensation] = try #require(o.metricAfter)
+            #expect((o.exportRoundTrip?.maxRelativeChange ?? 1) <= 1e-6)
+            #expect(o.after.parameters < o.before.parameters && o.after.flops < o.before.flops)
+            let fates = try #require(try o.model.unitFates())
+            #expect(fates.count == 113)
+        }
+        #expect(results[.leastSquares]! > results[.none]! + 0.1)
+        #expect(results[.leastSquares]! > 0.95)
+    }
+
+    @Test("coupled channels go together on the ResNet, and the residual stream can be kept whole")
+    func coupling() throws {
+        let model = try ONNXModel.load(path: "graphs/fashion/resnet8.onnx")
+        let (calibration, _) = try Self.data("graphs/fashion/data", calibration: 64, test: 10, model: model)
+        var collapse = ApproximateUnitCollapse(criterion: .l1, compensation: .leastSquares, fraction: 0.5)
+        collapse.positionsPerSample = 2
+        let r = try collapse.run(model.graph, features: model.inputFeatures, calibration: calibration.inputs)
+        let units = try UnitGraph(graph: model.graph, features: model.inputFeatures)
+        for group in units.couplingGroups {
+            let masks = Set(group.layers.map { r.reduction.kept[$0] })
+            #expect(masks.count == 1)
+            #expect(r.reduction.kept[group.layers[0]].filter { $0 }.count == group.width / 2)
+        }
+        collapse.includeCoupled = false
+        let kept = try collapse.run(model.graph, features: model.inputFeatures, calibration: calibration.inputs)
+        for group in units.couplingGroups { for l in group.layers { #expect(!kept.reduction.kept[l].contains(false)) } }
     }
 }

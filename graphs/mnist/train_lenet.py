@@ -23,7 +23,7 @@ Run (from the repository root; takes about a minute on one core):
 Options: --epochs N, --seed S, --threads T, --out-dir DIR, --data DIR, --dataset NAME.
 Fashion-MNIST (Kim et al.'s LeNet-300-100 comparison):
     python3 graphs/mnist/train_lenet.py --data /usr/share/datasets/fashion-mnist \
-        --out-dir graphs/fashion --dataset fashion-mnist --epochs 20
+        --out-dir graphs/fashion --dataset fashion-mnist --epochs 30 --lr 3e-4
 
 Deterministic: fixed seeds (torch, numpy, python), a seeded generator for
 shuffling, torch.use_deterministic_algorithms(True) and one intra-op thread.

@@ -27,6 +27,8 @@ public struct ApproximateUnitCollapse: Sendable {
     public var seed: UInt64 = 0
     /// How the removals are spread over the layers.
     public var allocation = UnitAllocation.uniform
+    /// Whether layers coupled by residual `Add`s lose units too (a residual stream's channels).
+    public var includeCoupled = true
 
     public init(criterion: UnitCriterion, compensation: UnitCompensation, fraction: Double,
                 layerKinds: Set<UnitLayer.Kind> = [.channels, .neurons]) {
@@ -65,7 +67,7 @@ public struct ApproximateUnitCollapse: Sendable {
         }
         let start = DispatchTime.now().uptimeNanoseconds
         let units = try UnitGraph(graph: graph, features: features)
-        let groups = Self.removableGroups(units, kinds: layerKinds)
+        let groups = Self.removableGroups(units, kinds: layerKinds).filter { includeCoupled || $0.count == 1 }
         var reduction = UnitReduction(units: units)
         var rng = SplitMix64(seed: seed)
         let scoring = calibration.rows > 0 ? calibration.rowSlice(0..<min(calibration.rows, scoringSamples)) : calibration

@@ -35,6 +35,8 @@ struct ApproximateSimplifyOptions: ParsableArguments {
     var compensation = UnitCompensation.leastSquares
     @Option(help: "approx --units: which layers lose units: all, channels (convolutions) or neurons (dense layers).")
     var unitKinds = "all"
+    @Flag(help: "approx --units: leave layers coupled by residual Adds (a residual stream's channels) whole.")
+    var keepCoupled = false
     @Option(help: "approx --units: uniform (the same fraction of every layer) or global (condense only: the same total where the least-squares error grows least).")
     var allocation = UnitAllocation.uniform
     @Option(help: "approx --units: output positions sampled per calibration image for the convolution fits.")

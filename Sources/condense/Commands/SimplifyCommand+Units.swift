@@ -30,6 +30,7 @@ extension SimplifyCommand {
         collapse.seed = seed
         collapse.positionsPerSample = options.positionsPerSample
         collapse.allocation = options.allocation
+        collapse.includeCoupled = !options.keepCoupled
         let outcome = try UnitSimplification(collapse: collapse).run(onnx, calibration: calibration, data: dataset)
         var staged = StagedOutputs()
         let stagedModel = staged.stage(output)
