@@ -137,7 +137,7 @@ struct ApproximateUnitCollapseTests {
     @Test("coupled channels go together on the ResNet, and the residual stream can be kept whole")
     func coupling() throws {
         let model = try ONNXModel.load(path: "graphs/fashion/resnet8.onnx")
-        let (calibration, _) = try Self.data("graphs/fashion/data", calibration: 64, test: 10, model: model)
+        let (calibration, _) = try Self.data("graphs/fashion/data", calibration: 16, test: 10, model: model)
         var collapse = ApproximateUnitCollapse(criterion: .l1, compensation: .leastSquares, fraction: 0.5)
         collapse.positionsPerSample = 2
         let r = try collapse.run(model.graph, features: model.inputFeatures, calibration: calibration.inputs)
