@@ -26,7 +26,13 @@ extension ONNXModel {
             props["condense.input_domain"] = "\(domain.lowerBound),\(domain.upperBound)"
         }
         for (k, v) in extra { props[k] = v }
-        model.metadataProps = props.sorted { $0.key < $1.key }.map { key, value in
+        return try Self.serialized(model, metadata: props)
+    }
+
+    /// `model` with `metadata` as its `metadata_props` (sorted by key), serialized.
+    static func serialized(_ model: Onnx_ModelProto, metadata: [String: String]) throws(CondenseError) -> Data {
+        var model = model
+        model.metadataProps = metadata.sorted { $0.key < $1.key }.map { key, value in
             var entry = Onnx_StringStringEntryProto()
             entry.key = key
             entry.value = value

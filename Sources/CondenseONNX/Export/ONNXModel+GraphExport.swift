@@ -56,17 +56,7 @@ extension ONNXModel {
         if model.irVersion < 4 { model.irVersion = 4 }
         var props = metadata
         for (k, v) in extra { props[k] = v }
-        model.metadataProps = props.sorted { $0.key < $1.key }.map { key, value in
-            var entry = Onnx_StringStringEntryProto()
-            entry.key = key
-            entry.value = value
-            return entry
-        }
-        do {
-            return try model.serializedBytes()
-        } catch {
-            throw .internalError("cannot serialize the model: \(error)")
-        }
+        return try Self.serialized(model, metadata: props)
     }
 
     /// Writes the model rewritten to `graph` to `path`, atomically.
