@@ -84,3 +84,26 @@ public struct UnitSimplification: Sendable {
                        metricBefore: metricBefore, metricAfter: metricAfter, exportRoundTrip: roundTrip)
     }
 }
+
+extension UnitSimplification {
+    /// The largest fraction (to 1/64, searched by bisection in `[0, 0.95]`) whose simplification
+    /// keeps the metric on `check` (labelled data, e.g. the calibration set) within `maxDrop`
+    /// points of the original's, and that simplification; `nil` when even the smallest step
+    /// drops more. O(7 simplifications).
+    public func largestFraction(_ model: ONNXModel, calibration: Dataset, check: Dataset,
+                                maxDrop: Double) throws(CondenseError) -> (fraction: Double, outcome: Outcome)? {
+        guard maxDrop >= 0, maxDrop.isFinite else { throw .invalidArgument("the accuracy drop must be a number of points >= 0") }
+        let base = try ModelEvaluator().evaluate(model, inputs: check.inputs, labels: check.labels, targets: check.targets).0
+        guard let baseline = base.headline else { throw .invalidData("the check data give no accuracy or R²") }
+        var lo = 0.0, hi = 0.95
+        var best: (Double, Outcome)?
+        for _ in 0..<6 {
+            let mid = (lo + hi) / 2
+            var job = self
+            job.collapse.fraction = mid
+            let o = try job.run(model, calibration: calibration, data: check, metricBefore: baseline)
+            if 100 * (baseline - (o.metricAfter ?? 0)) <= maxDrop { best = (mid, o); lo = mid } else { hi = mid }
+        }
+        return best.map { (fraction: $0.0, outcome: $0.1) }
+    }
+}

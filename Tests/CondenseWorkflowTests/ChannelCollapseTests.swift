@@ -151,4 +151,15 @@ struct ApproximateUnitCollapseTests {
         let kept = try collapse.run(model.graph, features: model.inputFeatures, calibration: calibration.inputs)
         for group in units.couplingGroups { for l in group.layers { #expect(!kept.reduction.kept[l].contains(false)) } }
     }
+
+    @Test("--max-accuracy-drop: the largest fraction that keeps the check accuracy within the drop")
+    func largestFraction() throws {
+        let model = try ONNXModel.load(path: "graphs/mnist/lenet5.onnx")
+        let (calibration, _) = try Self.data("graphs/mnist/data", calibration: 300, test: 10, model: model)
+        let job = UnitSimplification(collapse: ApproximateUnitCollapse(criterion: .l1, compensation: .leastSquares, fraction: 0))
+        let found = try #require(try job.largestFraction(model, calibration: calibration, check: calibration, maxDrop: 1))
+        #expect(found.fraction > 0.2)
+        let before = try #require(found.outcome.metricBefore), after = try #require(found.outcome.metricAfter)
+        #expect(100 * (before - after) <= 1)
+    }
 }

@@ -13,8 +13,9 @@ extension SimplifyCommand {
     /// reports units, parameters, FLOPs and the metric before and after.
     func runUnits() throws {
         let options = approximate
-        guard let fraction = options.remove else {
-            throw CondenseError.invalidArgument("--units needs --remove F (the fraction of every removable layer's units)")
+        guard options.remove != nil || options.maxAccuracyDrop != nil else {
+            throw CondenseError.invalidArgument("--units needs --remove F (the fraction of every removable layer's units) "
+                                                + "or --max-accuracy-drop PP")
         }
         let onnx = try ONNXModel.load(path: model)
         let calibration = try options.calibration.map { path in
@@ -25,13 +26,30 @@ extension SimplifyCommand {
                                                 + "\(options.compensation.rawValue) needs --calibration DATA")
         }
         let dataset = try data.map { try Dataset.load(path: $0, scale: onnx.inputScale, limit: limit) }
-        var collapse = ApproximateUnitCollapse(criterion: options.criterion, compensation: options.compensation, fraction: fraction,
+        var collapse = ApproximateUnitCollapse(criterion: options.criterion, compensation: options.compensation, fraction: options.remove ?? 0,
                                                layerKinds: try options.layerKinds())
         collapse.seed = seed
         collapse.positionsPerSample = options.positionsPerSample
         collapse.allocation = options.allocation
         collapse.includeCoupled = !options.keepCoupled
-        let outcome = try UnitSimplification(collapse: collapse).run(onnx, calibration: calibration, data: dataset)
+        let job = UnitSimplification(collapse: collapse)
+        var fraction = options.remove ?? 0
+        let outcome: UnitSimplification.Outcome
+        if let drop = options.maxAccuracyDrop {
+            // The fraction is chosen on the calibration data; the report scores --data.
+            guard let calibration, calibration.labels != nil || calibration.targets != nil else {
+                throw CondenseError.invalidArgument("--max-accuracy-drop needs labelled --calibration data")
+            }
+            guard let found = try job.largestFraction(onnx, calibration: calibration, check: calibration, maxDrop: drop) else {
+                throw CondenseError.invalidArgument("no fraction keeps the calibration accuracy within \(drop) points")
+            }
+            fraction = found.fraction
+            var fixed = job
+            fixed.collapse.fraction = fraction
+            outcome = try fixed.run(onnx, calibration: calibration, data: dataset)
+        } else {
+            outcome = try job.run(onnx, calibration: calibration, data: dataset)
+        }
         var staged = StagedOutputs()
         let stagedModel = staged.stage(output)
         let stagedReport = report.map { staged.stage($0) }
