@@ -63,7 +63,7 @@ public struct ExactSimplification: Sendable {
             if options.rules.contains(.equivalent) { rules.insert(.proportional) }
             if options.rules.contains(.deadEnd) { rules.insert(.deadEnd) }
             let r = try UnitCollapse(rules: rules).run(model.graph, features: model.inputFeatures,
-                                                     lower: domain?.modelBox.lower, upper: domain?.modelBox.upper)
+                                                     lower: domain?.modelBox.lower, upper: domain?.modelBox.upper, units: units)
             unitResult = r
             if r.removed > 0 {
                 let records = r.fates.flatMap { f in

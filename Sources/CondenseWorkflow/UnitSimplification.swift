@@ -46,12 +46,13 @@ public struct UnitSimplification: Sendable {
         let features = model.inputFeatures
         let result = try collapse.run(model.graph, features: features,
                                       calibration: calibration?.inputs ?? Matrix(rows: 0, columns: features))
-        let units = try UnitGraph(graph: model.graph, features: features)
+        // `widths` lists the unit layers after the input layer, by name.
         var records: [UnitFateRecord] = []
-        for (l, kept) in result.reduction.kept.enumerated() {
+        for (l, kept) in result.reduction.kept.enumerated().dropFirst() {
             for k in kept.indices where !kept[k] {
                 let merge = result.reduction.merges.first { $0.layer == l && $0.unit == k }
-                records.append(UnitFateRecord(layer: units.layers[l].name, unit: k, rule: merge == nil ? "pruned" : "merged", into: merge?.into))
+                records.append(UnitFateRecord(layer: result.widths[l - 1].layer, unit: k, rule: merge == nil ? "pruned" : "merged",
+                                              into: merge?.into))
             }
         }
         let bytes = try model.exportData(graph: result.graph, metadata: [

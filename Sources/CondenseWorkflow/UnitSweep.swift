@@ -71,6 +71,11 @@ public struct UnitSweep: Sendable {
         self.methods = methods
     }
 
+    /// The file name of the model a method writes at a fraction (`l1+ls-50.onnx`).
+    public static func modelFile(_ method: Method, _ fraction: Double) -> String {
+        "\(method.name.replacingOccurrences(of: "/", with: "-"))-\(Int((fraction * 100).rounded())).onnx"
+    }
+
     public struct Result: Sendable {
         public var baselineAccuracy: Double
         public var before: UnitSimplification.Size
@@ -95,8 +100,7 @@ public struct UnitSweep: Sendable {
                 before = o.before
                 var path: String?
                 if let modelFolder {
-                    path = (modelFolder as NSString).appendingPathComponent(
-                        "\(method.name.replacingOccurrences(of: "/", with: "-"))-\(Int((fraction * 100).rounded())).onnx")
+                    path = (modelFolder as NSString).appendingPathComponent(Self.modelFile(method, fraction))
                     try AtomicFile.write(o.data, to: path!)
                 }
                 let accuracy = o.metricAfter ?? 0

@@ -219,7 +219,7 @@ public struct ApproximateUnitCollapse: Sendable {
             guard let l = group.first(where: { units.layers[$0].consumers.contains(m) }),
                   let (_, channel) = units.slots(of: k, from: l, in: m).first else { continue }
             let channels = t.shape[1]
-            if t.rank == 2, let o = units.layers[m].inputSources.first(where: { $0.layer == l }), o.positions >= 1, t.rank == 2 {
+            if t.rank == 2, let o = units.layers[m].inputSources.first(where: { $0.layer == l }) {
                 let s = o.positions
                 var values: [Float] = []
                 for i in 0..<n { values.append(contentsOf: v[(i * perSample + channel * s)..<(i * perSample + (channel + 1) * s)]) }
@@ -338,7 +338,7 @@ public struct ApproximateUnitCollapse: Sendable {
         let changed = Set(reduction.kept.indices.filter { reduction.kept[$0].contains(false) })
         let consumers = (1..<units.layers.count).filter { !Set(units.layers[$0].sourceLayers).isDisjoint(with: changed) }
         guard !consumers.isEmpty else { return }
-        let targetsByLayer = Dictionary(uniqueKeysWithValues: consumers.map { ($0, Self.affineOutput($0, units: units, graph: graph)) })
+        let targetsByLayer = Dictionary(uniqueKeysWithValues: consumers.map { ($0, graph.affineOutput(of: units.layers[$0])) })
         // A layer that feeds a residual Add is fitted to what the sum needs: the original sum
         // minus what the other branch now carries (so it also absorbs the shortcut's error).
         let joins = Dictionary(uniqueKeysWithValues: consumers.compactMap { m in Self.residualJoin(m, units: units, graph: graph).map { (m, $0) } })
@@ -405,15 +405,5 @@ public struct ApproximateUnitCollapse: Sendable {
             } }
         }
         return GraphTensor(shape: raw.shape, floats: out)
-    }
-
-    /// The tensor that holds a layer's affine output with its node's bias (a MatMul's bias `Add` included).
-    static func affineOutput(_ m: Int, units: UnitGraph, graph: ComputeGraph) -> String {
-        let layer = units.layers[m]
-        let node = graph.nodes[layer.node!]
-        if node.isONNX("MatMul"), let first = layer.foldedNodes.first, graph.nodes[first].isONNX("Add") {
-            return graph.nodes[first].outputs[0]
-        }
-        return node.outputs[0]
     }
 }

@@ -29,8 +29,8 @@ public enum DifferenceBound {
         }
         let last = a.layers.count - 1
         var layers = [Layer.input(width: a.inputWidth)]
-        /// Column offset of each network's units in joined layer `s` (the input is shared).
-        func offsets(_ s: Int) -> (Int, Int) { s == 0 ? (0, 0) : (0, a.layers[s].width) }
+        /// Column offset of the simplified network's units in joined layer `s` (the input is shared).
+        func offset(_ s: Int) -> Int { s == 0 ? 0 : a.layers[s].width }
         func width(_ s: Int) -> Int { s == 0 ? a.inputWidth : a.layers[s].width + b.layers[s].width }
         for l in 1...last {
             let la = a.layers[l], lb = b.layers[l]
@@ -39,9 +39,9 @@ public enum DifferenceBound {
             var inputs: [Connection] = []
             for s in sources {
                 var w = Matrix(rows: rows, columns: width(s))
-                let (ca, cb) = offsets(s)
+                let cb = offset(s)
                 if let c = la.connection(from: s) {
-                    for i in 0..<la.width { for j in 0..<c.weights.columns { w[i, ca + j] += c.weights[i, j] } }
+                    for i in 0..<la.width { for j in 0..<c.weights.columns { w[i, j] += c.weights[i, j] } }
                 }
                 if let c = lb.connection(from: s) {
                     let rowOffset = l == last ? 0 : la.width

@@ -37,10 +37,13 @@ public struct UnitCollapse: Sendable {
     }
 
     /// Collapses `graph`, whose primary input takes `features` values per sample in the box
-    /// `[lower, upper]` (no box: only the rules that need no domain find anything).
-    public func run(_ graph: ComputeGraph, features: Int, lower: [Float]? = nil, upper: [Float]? = nil) throws(CondenseError) -> Result {
+    /// `[lower, upper]` (no box: only the rules that need no domain find anything). `units`,
+    /// when the caller has derived them already, saves one dry run.
+    public func run(_ graph: ComputeGraph, features: Int, lower: [Float]? = nil, upper: [Float]? = nil,
+                    units derived: UnitGraph? = nil) throws(CondenseError) -> Result {
         var current = graph
-        var units = try UnitGraph(graph: graph, features: features)
+        var units: UnitGraph
+        if let derived { units = derived } else { units = try UnitGraph(graph: graph, features: features) }
         let widthsBefore = Dictionary(units.layers.map { ($0.name, $0.width) }, uniquingKeysWith: { a, _ in a })
         // Each layer's units as indices into the model as read.
         var original: [String: [Int]] = Dictionary(units.layers.map { ($0.name, Array(0..<$0.width)) }, uniquingKeysWith: { a, _ in a })

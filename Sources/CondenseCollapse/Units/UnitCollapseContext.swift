@@ -93,7 +93,7 @@ struct UnitCollapseContext {
             let auto = (try? node.string("auto_pad", "NOTSET")) ?? "NOTSET"
             return pads.allSatisfy { $0 == 0 } && (auto == "NOTSET" || auto == "VALID")
         case "MatMul":
-            return units.layers[consumer].foldedNodes.first.map { graph.nodes[$0].isONNX("Add") } ?? false
+            return graph.matMulBiasAdd(of: units.layers[consumer]) != nil
         default:
             return true
         }

@@ -31,9 +31,79 @@ public struct AffineView: Sendable {
 }
 
 extension ComputeGraph {
-    /// The affine node of unit layer `layer` in one orientation. O(its parameters).
-    public func affineView(of layer: Int, units: UnitGraph) throws(CondenseError) -> AffineView {
-        try UnitRewriter(graph: self, units: units, reduction: UnitReduction(units: units)).view(layer)
+    /// The affine node of unit layer `l` in one orientation. O(its parameters).
+    public func affineView(of l: Int, units: UnitGraph) throws(CondenseError) -> AffineView {
+        let layer = units.layers[l]
+        guard let n = layer.node else { throw .invalidArgument("the input layer has no weights") }
+        let node = nodes[n]
+        let w = try constantValue(node.inputs[1])
+        let raw = try w.floats("weights")
+        switch node.opType {
+        case "Conv":
+            let u = w.shape[0], block = w.shape[2] * w.shape[3]
+            var bias = [Float](repeating: 0, count: u)
+            if let b = node.input(2) { bias = try Self.broadcast(constantValue(b), to: u, what: "bias of '\(node.displayName)'") }
+            return AffineView(units: u, slots: w.shape[1], block: block, weights: raw, bias: bias)
+        case "Gemm":
+            let transB = try node.int("transB", 0) != 0
+            let alpha = try node.float("alpha", 1), beta = try node.float("beta", 1)
+            let u = transB ? w.shape[0] : w.shape[1], f = transB ? w.shape[1] : w.shape[0]
+            var m = [Float](repeating: 0, count: u * f)
+            for k in 0..<u { for i in 0..<f { m[k * f + i] = alpha * (transB ? raw[k * f + i] : raw[i * u + k]) } }
+            var bias = [Float](repeating: 0, count: u)
+            if let c = node.input(2) {
+                bias = try Self.broadcast(constantValue(c), to: u, what: "bias of '\(node.displayName)'").map { beta * $0 }
+            }
+            return AffineView(units: u, slots: f, block: 1, weights: m, bias: bias)
+        default:  // MatMul [F, U]
+            let f = w.shape[0], u = w.shape[1]
+            var m = [Float](repeating: 0, count: u * f)
+            for k in 0..<u { for i in 0..<f { m[k * f + i] = raw[i * u + k] } }
+            var bias = [Float](repeating: 0, count: u)
+            if let (_, add) = matMulBiasAdd(of: layer) {
+                bias = try Self.broadcast(constantValue(add), to: u, what: "bias of '\(node.displayName)'")
+            }
+            return AffineView(units: u, slots: f, block: 1, weights: m, bias: bias)
+        }
+    }
+
+    /// The tensor that holds a unit layer's affine output with its node's bias: a MatMul's
+    /// folded bias `Add` output, else the node's output.
+    public func affineOutput(of layer: UnitLayer) -> String {
+        if let (add, _) = matMulBiasAdd(of: layer) { return nodes[add].outputs[0] }
+        return layer.node.map { nodes[$0].outputs[0] } ?? layer.outputTensor
+    }
+
+    /// A MatMul layer's folded bias `Add` (node index, constant name), when it has one.
+    public func matMulBiasAdd(of layer: UnitLayer) -> (Int, String)? {
+        guard let n = layer.node, nodes[n].isONNX("MatMul"), let first = layer.foldedNodes.first else { return nil }
+        let add = nodes[first]
+        guard add.isONNX("Add"), let c = add.inputs.first(where: isConstantValue) else { return nil }
+        return (first, c)
+    }
+
+    /// Whether a tensor is a constant or computed from constants only (a `Transpose` of weights).
+    func isConstantValue(_ name: String) -> Bool {
+        if name.isEmpty { return false }
+        if isConstant(name) { return true }
+        guard let p = producer[name] else { return false }
+        return nodes[p].inputs.allSatisfy { $0.isEmpty || isConstantValue($0) }
+    }
+
+    /// A constant, or the value of a tensor computed from constants only.
+    func constantValue(_ name: String) throws(CondenseError) -> GraphTensor {
+        if let c = constants[name] { return c }
+        guard let v = try GraphExecutor(graph: self).run([:], targets: [name])[name] else {
+            throw .internalError("no value for '\(name.replacingControlCharacters)'")
+        }
+        return v
+    }
+
+    static func broadcast(_ t: GraphTensor, to n: Int, what: String) throws(CondenseError) -> [Float] {
+        let v = try t.floats(what)
+        if v.count == n { return v }
+        if v.count == 1 { return [Float](repeating: v[0], count: n) }
+        throw .invalidModel("\(what) has \(v.count) values for \(n) units")
     }
 }
 
@@ -79,11 +149,14 @@ private struct UnitRewriter {
 
     func value(_ name: String) throws(CondenseError) -> GraphTensor {
         if let c = constants[name] { return c }
-        guard let v = try GraphExecutor(graph: graph).run([:], targets: [name])[name] else {
-            throw .internalError("no value for '\(name.replacingControlCharacters)'")
-        }
-        return v
+        return try graph.constantValue(name)
     }
+
+    func view(_ l: Int) throws(CondenseError) -> AffineView { try graph.affineView(of: l, units: units) }
+
+    func matMulBiasAdd(_ l: Int) -> (Int, String)? { graph.matMulBiasAdd(of: units.layers[l]) }
+
+    func isConstantValue(_ name: String) -> Bool { graph.isConstantValue(name) }
 
     mutating func fresh(_ base: String, _ tensor: GraphTensor) -> String {
         var k = 0
@@ -107,61 +180,6 @@ private struct UnitRewriter {
         var reshapes = Set<Int>()
         for l in units.layers.indices where removed[l] { reshapes.formUnion(units.layers[l].pathReshapes) }
         for r in reshapes.sorted() { try reshape(r) }
-    }
-
-    /// The affine node of layer `l` in output terms.
-    func view(_ l: Int) throws(CondenseError) -> AffineView {
-        let layer = units.layers[l]
-        let node = graph.nodes[layer.node!]
-        let w = try value(node.inputs[1])
-        let raw = try w.floats("weights")
-        switch node.opType {
-        case "Conv":
-            let u = w.shape[0], block = w.shape[2] * w.shape[3]
-            var bias = [Float](repeating: 0, count: u)
-            if let b = node.input(2) { bias = try Self.broadcast(value(b), to: u, what: "bias of '\(node.displayName)'") }
-            return AffineView(units: u, slots: w.shape[1], block: block, weights: raw, bias: bias)
-        case "Gemm":
-            let transB = try node.int("transB", 0) != 0
-            let alpha = try node.float("alpha", 1), beta = try node.float("beta", 1)
-            let u = transB ? w.shape[0] : w.shape[1], f = transB ? w.shape[1] : w.shape[0]
-            var m = [Float](repeating: 0, count: u * f)
-            for k in 0..<u { for i in 0..<f { m[k * f + i] = alpha * (transB ? raw[k * f + i] : raw[i * u + k]) } }
-            var bias = [Float](repeating: 0, count: u)
-            if let c = node.input(2) { bias = try Self.broadcast(value(c), to: u, what: "bias of '\(node.displayName)'").map { beta * $0 } }
-            return AffineView(units: u, slots: f, block: 1, weights: m, bias: bias)
-        default:  // MatMul [F, U]
-            let f = w.shape[0], u = w.shape[1]
-            var m = [Float](repeating: 0, count: u * f)
-            for k in 0..<u { for i in 0..<f { m[k * f + i] = raw[i * u + k] } }
-            var bias = [Float](repeating: 0, count: u)
-            if let (_, add) = matMulBiasAdd(l) { bias = try Self.broadcast(value(add), to: u, what: "bias of '\(node.displayName)'") }
-            return AffineView(units: u, slots: f, block: 1, weights: m, bias: bias)
-        }
-    }
-
-    /// A MatMul layer's folded bias `Add` (node index, constant name), when it has one.
-    func matMulBiasAdd(_ l: Int) -> (Int, String)? {
-        let layer = units.layers[l]
-        guard let first = layer.foldedNodes.first else { return nil }
-        let add = graph.nodes[first]
-        guard add.isONNX("Add"), let c = add.inputs.first(where: isConstantValue) else { return nil }
-        return (first, c)
-    }
-
-    /// Whether a tensor is a constant or computed from constants only.
-    func isConstantValue(_ name: String) -> Bool {
-        if name.isEmpty { return false }
-        if graph.isConstant(name) { return true }
-        guard let p = graph.producer[name] else { return false }
-        return graph.nodes[p].inputs.allSatisfy { $0.isEmpty || isConstantValue($0) }
-    }
-
-    static func broadcast(_ t: GraphTensor, to n: Int, what: String) throws(CondenseError) -> [Float] {
-        let v = try t.floats(what)
-        if v.count == n { return v }
-        if v.count == 1 { return [Float](repeating: v[0], count: n) }
-        throw .invalidModel("\(what) has \(v.count) values for \(n) units")
     }
 
     mutating func rewrite(_ l: Int, inputs: Bool, outputs: Bool) throws(CondenseError) {
@@ -230,7 +248,7 @@ private struct UnitRewriter {
     /// Slices BatchNormalization parameters and bias `Add` constants folded into layer `l`.
     mutating func sliceFoldedNodes(_ l: Int, keep: [Bool]) throws(CondenseError) {
         let layer = units.layers[l]
-        let skip = graph.nodes[layer.node!].isONNX("MatMul") ? matMulBiasAdd(l)?.0 : nil
+        let skip = matMulBiasAdd(l)?.0
         for j in layer.foldedNodes where j != skip {
             var node = nodes[j]
             switch node.opType {

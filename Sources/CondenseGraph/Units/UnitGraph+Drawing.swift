@@ -45,10 +45,10 @@ extension UnitGraph {
 extension UnitGraph {
     /// Per-layer counts from the graph itself (``drawingNetwork()`` holds norms, not weights):
     /// parameters of each unit layer's node and folded nodes, FLOPs of its node per sample
-    /// (a convolution's by its output size). O(nodes) after one profile of the graph.
-    public func layerStatistics(graph: ComputeGraph, features: Int) throws(CondenseError) -> [LayerStatistics] {
+    /// (a convolution's by its output size); names and edges from `drawn`, this graph's
+    /// ``drawingNetwork()``. O(nodes) after one profile of the graph.
+    public func layerStatistics(graph: ComputeGraph, features: Int, drawn: Network) throws(CondenseError) -> [LayerStatistics] {
         let profile = try GraphProfile(graph: graph, features: features)
-        let drawn = try drawingNetwork()
         return layers.enumerated().map { l, layer in
             let nodes = (layer.node.map { [$0] } ?? []) + layer.foldedNodes
             return LayerStatistics(index: l, name: drawn.layers[l].name, kind: layer.kind.rawValue, width: layer.width,

@@ -78,19 +78,14 @@ struct RenderCommand: AsyncParsableCommand {
                                inputs: [("MODEL", model), ("--compare", compare), ("--report", report), ("--color-by", colorBy)])
         let start = DispatchTime.now().uptimeNanoseconds
         let format = try RenderFormat(path: output)
-        let (network, simplified, fates) = units ? try unitNetworks() : (
+        let unitView = units ? try unitNetworks() : nil
+        let (network, simplified, fates) = try unitView.map { ($0.before, $0.after, $0.fates) } ?? (
             try ONNXModel.load(path: model).network,
             try compare.map { try ONNXModel.load(path: $0).network },
             try report.map { try FateReport.fates(path: $0) } ?? [])
         var options = DrawingOptions(thinning: thinning, theme: theme, title: title,
                                      modelName: URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent)
-        if units {
-            let before = try ONNXModel.load(path: model)
-            let after = try compare.map { try ONNXModel.load(path: $0) }
-            options.layerCounts = LayerCounts(
-                before: try UnitGraph(graph: before.graph, features: before.inputFeatures).layerStatistics(graph: before.graph, features: before.inputFeatures),
-                after: try after.map { try UnitGraph(graph: $0.graph, features: $0.inputFeatures).layerStatistics(graph: $0.graph, features: $0.inputFeatures) })
-        }
+        options.layerCounts = unitView?.counts
         if let colorBy {
             let name = URL(fileURLWithPath: colorBy).deletingPathExtension().lastPathComponent
             options.coloring = try NeuronValues.load(json: readInputFile(colorBy, what: "values file"), fallbackName: name,
@@ -131,15 +126,28 @@ extension RenderLevel: ExpressibleByArgument {}
 extension Theme: ExpressibleByArgument {}
 extension CompareStyle: ExpressibleByArgument {}
 
+/// What `render --units` draws: the unit DAGs of MODEL and of `--compare` as networks, the
+/// fates the simplified model's metadata lists, and each layer's true counts.
+struct UnitView {
+    var before: Network
+    var after: Network?
+    var fates: [NeuronFate]
+    var counts: LayerCounts
+}
+
 extension RenderCommand {
-    /// `--units`: the unit DAGs of MODEL and of `--compare`, and the fates the simplified model's metadata lists.
-    func unitNetworks() throws -> (Network, Network?, [NeuronFate]) {
+    /// `--units`: each model read and derived once.
+    func unitNetworks() throws -> UnitView {
         if report != nil { throw ValidationError("--units reads the fates from the --compare model's metadata; drop --report") }
-        let original = try ONNXModel.load(path: model)
-        let units = try UnitGraph(graph: original.graph, features: original.inputFeatures)
-        guard let compare else { return (try units.drawingNetwork(), nil, []) }
+        func view(_ model: ONNXModel) throws -> (UnitGraph, Network, [LayerStatistics]) {
+            let units = try UnitGraph(graph: model.graph, features: model.inputFeatures)
+            let drawn = try units.drawingNetwork()
+            return (units, drawn, try units.layerStatistics(graph: model.graph, features: model.inputFeatures, drawn: drawn))
+        }
+        let (units, before, beforeCounts) = try view(try ONNXModel.load(path: model))
+        guard let compare else { return UnitView(before: before, after: nil, fates: [], counts: LayerCounts(before: beforeCounts, after: nil)) }
         let simplified = try ONNXModel.load(path: compare)
-        let after = try UnitGraph(graph: simplified.graph, features: simplified.inputFeatures)
+        let (_, after, afterCounts) = try view(simplified)
         let index = Dictionary(units.layers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         var fates: [NeuronFate] = []
         for record in try simplified.unitFates() ?? [] {
@@ -156,6 +164,6 @@ extension RenderCommand {
             fates.append(NeuronFate(neuron: NeuronID(layer: l, index: record.unit), rule: rule,
                                     partner: record.into.map { NeuronID(layer: l, index: $0) }))
         }
-        return (try units.drawingNetwork(), try after.drawingNetwork(), fates)
+        return UnitView(before: before, after: after, fates: fates, counts: LayerCounts(before: beforeCounts, after: afterCounts))
     }
 }

@@ -29,6 +29,8 @@ extension SweepCommand {
         var sweep = UnitSweep(fractions: fractionList, methods: chosen)
         if saveModels {
             let folder = (out as NSString).appendingPathComponent("models")
+            try OutputSafety.check(folder: folder, flag: "--save-models", files: chosen.flatMap { m in fractionList.map { UnitSweep.modelFile(m, $0) } },
+                                   inputs: [("MODEL", model), ("--data", data), ("--calibration", calibration)])
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             sweep.modelFolder = folder
         }
