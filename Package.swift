@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "CondenseCollapse", targets: ["CondenseCollapse"]),
         .library(name: "CondenseRender", targets: ["CondenseRender"]),
         .library(name: "CondenseApproximate", targets: ["CondenseApproximate"]),
+        .library(name: "CondenseTrain", targets: ["CondenseTrain"]),
         .library(name: "CondenseWorkflow", targets: ["CondenseWorkflow"]),
     ],
     dependencies: [
@@ -53,16 +54,17 @@ let package = Package(
         .target(
             name: "CondenseApproximate",
             dependencies: ["CondenseCore", "CondenseGraph", "CondenseCollapse", "CondenseEval", "COpenBLAS"]),
+        .target(name: "CondenseTrain", dependencies: ["CondenseCore", "CondenseGraph", "CondenseData"]),
         .target(
             name: "CondenseWorkflow",
             dependencies: ["CondenseCore", "CondenseGraph", "CondenseONNX", "CondenseData", "CondenseEval", "CondenseCollapse",
-                           "CondenseApproximate"]),
+                           "CondenseApproximate", "CondenseTrain"]),
         .executableTarget(
             name: "condense",
             dependencies: [
                 "CondenseWorkflow", "CondenseGraph",
                 "CondenseCore", "CondenseONNX", "CondenseData", "CondenseEval",
-                "CondenseLabels", "CondenseCollapse", "CondenseApproximate", "CondenseRender",
+                "CondenseLabels", "CondenseCollapse", "CondenseApproximate", "CondenseRender", "CondenseTrain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -112,6 +114,9 @@ let package = Package(
             name: "CondenseWorkflowTests",
             dependencies: ["CondenseWorkflow", "CondenseONNX", "CondenseData", "CondenseEval", "CondenseCollapse", "CondenseApproximate", "CondenseGraph",
                            "CondenseCore"]),
+        .testTarget(
+            name: "CondenseTrainTests",
+            dependencies: ["CondenseTrain", "CondenseGraph", "CondenseCore", "CondenseData", "CondenseONNX", "CondenseWorkflow", "CondenseEval"]),
         .testTarget(
             name: "CondenseRenderTests",
             dependencies: ["CondenseRender", "CondenseTestSupport"]),

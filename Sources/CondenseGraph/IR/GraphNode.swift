@@ -49,7 +49,7 @@ public struct GraphNode: Sendable {
 
     // MARK: Attributes
 
-    func fail(_ reason: String) -> CondenseError {
+    package func fail(_ reason: String) -> CondenseError {
         .unsupportedOperator(node: displayName, op: opType, reason: reason)
     }
 

@@ -1,9 +1,9 @@
 import CondenseCore
 
 /// NumPy-style (multidirectional) broadcasting, as ONNX's element-wise operators use it.
-enum Broadcasting {
+package enum Broadcasting {
     /// The broadcast shape of `a` and `b`, or an error naming `node`.
-    static func shape(_ a: [Int], _ b: [Int], node: GraphNode) throws(CondenseError) -> [Int] {
+    package static func shape(_ a: [Int], _ b: [Int], node: GraphNode) throws(CondenseError) -> [Int] {
         let rank = max(a.count, b.count)
         var out = [Int](repeating: 1, count: rank)
         for i in 0..<rank {
@@ -18,7 +18,7 @@ enum Broadcasting {
     }
 
     /// Element strides of `shape` aligned to `outShape`, 0 on broadcast axes.
-    static func strides(_ shape: [Int], to outShape: [Int]) -> [Int] {
+    package static func strides(_ shape: [Int], to outShape: [Int]) -> [Int] {
         let offset = outShape.count - shape.count
         var strides = [Int](repeating: 0, count: outShape.count)
         var s = 1
@@ -31,7 +31,7 @@ enum Broadcasting {
 
     /// `f` applied element-wise over the broadcast of `a` (shape `sa`) and `b` (shape `sb`).
     /// O(output size); the innermost axis runs as a strided loop.
-    static func apply<T>(_ a: [T], _ sa: [Int], _ b: [T], _ sb: [Int], out outShape: [Int],
+    package static func apply<T>(_ a: [T], _ sa: [Int], _ b: [T], _ sb: [Int], out outShape: [Int],
                          _ f: (T, T) -> T) -> [T] {
         let total = outShape.reduce(1, *)
         if total == 0 { return [] }
@@ -70,7 +70,7 @@ enum Broadcasting {
     }
 
     /// `values` (shape `shape`) broadcast to `outShape`.
-    static func expand<T>(_ values: [T], _ shape: [Int], to outShape: [Int]) -> [T] {
+    package static func expand<T>(_ values: [T], _ shape: [Int], to outShape: [Int]) -> [T] {
         if shape == outShape { return values }
         return apply(values, shape, values.isEmpty ? [] : [values[0]], [1], out: outShape) { x, _ in x }
     }

@@ -157,7 +157,7 @@ extension OperatorKernels {
     }
 
     /// A buffer of `count` floats left uninitialised, for outputs whose every element is written before it is read.
-    static func uninitialized(_ count: Int) -> [Float] {
+    package static func uninitialized(_ count: Int) -> [Float] {
         [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
@@ -165,7 +165,7 @@ extension OperatorKernels {
     /// row `r` starts at `r · rowStride` (default `oH·oW`), so several images can sit side by side.
     /// Each output row is split into the columns whose input lies inside the image (copied
     /// without a test per element) and the padded ones (zeros). O(channels · kH · kW · oH · oW).
-    static func im2col(_ source: UnsafePointer<Float>, channels: Int, _ g: WindowGeometry, into columns: UnsafeMutablePointer<Float>,
+    package static func im2col(_ source: UnsafePointer<Float>, channels: Int, _ g: WindowGeometry, into columns: UnsafeMutablePointer<Float>,
                        rowStride: Int? = nil) {
         let (h, w) = (g.input[0], g.input[1]), (kh, kw) = (g.kernel[0], g.kernel[1])
         let (oh, ow) = (g.output[0], g.output[1])

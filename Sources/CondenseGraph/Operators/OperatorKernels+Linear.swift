@@ -3,7 +3,7 @@ import CondenseCore
 
 extension OperatorKernels {
     /// Row-major `C[m x n] = A[m x k] * B[k x n]` (optionally transposed operands) with OpenBLAS.
-    static func sgemm(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+    package static func sgemm(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
                       m: Int, n: Int, k: Int, transA: Bool = false, transB: Bool = false,
                       alpha: Float = 1, beta: Float = 0) {
         guard m > 0, n > 0 else { return }

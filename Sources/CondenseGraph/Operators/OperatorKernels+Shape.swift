@@ -41,7 +41,7 @@ extension OperatorKernels {
     }
 
     /// The permutation of `t` by `perm` (a general strided copy, O(size)).
-    static func permute(_ t: GraphTensor, _ perm: [Int]) -> GraphTensor {
+    package static func permute(_ t: GraphTensor, _ perm: [Int]) -> GraphTensor {
         let rank = t.rank
         let outShape = perm.map { t.shape[$0] }
         var inStrides = [Int](repeating: 1, count: rank)

@@ -5,9 +5,9 @@ import Foundation
 /// operator family (`OperatorKernels+Linear`, `+Convolution`, `+Pooling`, `+Shape`,
 /// `+Normalization`, `+MachineLearning`). Each follows the ONNX operator specification
 /// and is checked against ONNX Runtime by the fixture tests.
-enum OperatorKernels {
+package enum OperatorKernels {
     /// Runs `node` on its inputs (`nil` for omitted optional ones); one tensor per output.
-    static func run(_ node: GraphNode, _ x: [GraphTensor?], opset: Int) throws(CondenseError) -> [GraphTensor] {
+    package static func run(_ node: GraphNode, _ x: [GraphTensor?], opset: Int) throws(CondenseError) -> [GraphTensor] {
         switch (node.domain, node.opType) {
         case ("", "Gemm"): return [try gemm(node, x)]
         case ("", "MatMul"): return [try matMul(node, x)]

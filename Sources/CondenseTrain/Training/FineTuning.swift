@@ -1,0 +1,208 @@
+import CondenseCore
+import CondenseData
+import CondenseGraph
+import Foundation
+
+/// Fine-tuning of a whole graph by backpropagation: the weights and biases of every unit
+/// layer (``TrainableParameters``) are trained by mini-batch SGD with momentum or Adam on
+/// cross-entropy (classifiers) or mean squared error (regressors), with a fixed seed. A part
+/// of the data is held apart for validation; after each epoch it is scored, and the best
+/// epoch's weights are kept (epoch 0, the network as given, included, so fine-tuning never
+/// returns a network that validates worse than its input). The structure, which units exist,
+/// never changes: only constant values do. Every node of the graph still runs at inference.
+///
+/// Cost per epoch: about three forward passes over the training part (the backward of each
+/// product is two products, on OpenBLAS) plus one over the validation part.
+public struct FineTuning: Sendable {
+    public var epochs: Int
+    public var batchSize = 64
+    public var optimizer = OptimizerKind.adam
+    /// `nil`: the optimizer's default (``OptimizerKind/defaultLearningRate``).
+    public var learningRate: Float?
+    public var momentum: Float = 0.9
+    public var weightDecay: Float = 0
+    /// The fraction of the data held apart for validation (0: none, and the last epoch is kept).
+    public var validationFraction = 0.1
+    public var seed: UInt64 = 0
+
+    public init(epochs: Int) { self.epochs = epochs }
+
+    /// Progress within an epoch, for a progress bar.
+    public struct Progress: Sendable {
+        public var epoch: Int
+        public var epochs: Int
+        public var samplesDone: Int
+        public var samples: Int
+        /// The mean training loss of the epoch so far.
+        public var loss: Double
+        public var samplesPerSecond: Double
+        /// Set once the epoch is over and validated.
+        public var validationMetric: Double?
+    }
+
+    /// One epoch's figures; epoch 0 is the network before training.
+    public struct Epoch: Sendable, Codable, Equatable {
+        public var epoch: Int
+        public var trainLoss: Double?
+        /// Accuracy (classifiers) or minus the MSE (regressors) on the validation part.
+        public var validationMetric: Double?
+        /// The same metric on the monitor data, if any (reported only, never used to choose).
+        public var monitorMetric: Double?
+        public var seconds: Double
+        public var samplesPerSecond: Double?
+    }
+
+    public struct Result: Sendable {
+        /// The graph with the best epoch's weights.
+        public var graph: ComputeGraph
+        public var history: [Epoch]
+        public var bestEpoch: Int
+        public var objective: TrainingObjective
+        public var trainedParameters: Int
+        public var trainingSamples: Int
+        public var validationSamples: Int
+    }
+
+    /// Fine-tunes `graph` on `data` (labels for classifiers, targets for regressors); `monitor`
+    /// (e.g. the test set) is scored after every epoch for the report only.
+    public func run(_ graph: ComputeGraph, data: Dataset, classify: Bool, monitor: Dataset? = nil,
+                    progress: (@Sendable (Progress) -> Void)? = nil) throws(CondenseError) -> Result {
+        guard epochs >= 0, epochs <= 10_000 else { throw .invalidArgument("the number of epochs must be between 0 and 10000") }
+        guard batchSize >= 1, batchSize <= 1 << 16 else { throw .invalidArgument("the batch size must be between 1 and 65536") }
+        guard validationFraction >= 0, validationFraction < 1 else { throw .invalidArgument("the validation fraction must be in [0, 1)") }
+        let rate = learningRate ?? optimizer.defaultLearningRate
+        guard rate.isFinite, rate > 0 else { throw .invalidArgument("the learning rate must be a positive number") }
+        guard graph.inputs.count == 1 else {
+            throw .invalidModel("fine-tuning feeds one data input; the model has \(graph.inputs.count)")
+        }
+        if classify, data.labels == nil { throw .invalidData("fine-tuning a classifier needs labelled data") }
+        if !classify, data.targets == nil { throw .invalidData("fine-tuning a regressor needs targets") }
+        let objective = try TrainingObjective.find(in: graph, classify: classify)
+        let parameters = TrainableParameters.find(in: graph)
+        let differentiator = try GraphDifferentiator(graph: graph, parameters: parameters, output: objective.tensor)
+        let executor = GraphExecutor(graph: graph)
+
+        // The held-apart split, drawn once with the seed.
+        var generator = SplitMix64(seed: seed ^ 0x5EED_F17E)
+        var order = Array(0..<data.count)
+        order.shuffle(using: &generator)
+        let validationCount = Int((Double(data.count) * validationFraction).rounded())
+        let validation = Array(order.prefix(validationCount)), training = Array(order.dropFirst(validationCount))
+        guard !training.isEmpty else { throw .invalidData("no training samples are left after the validation split") }
+
+        var values: [String: [Float]] = [:]
+        var shapes: [String: [Int]] = [:]
+        for p in parameters {
+            let t = graph.constants[p]!
+            values[p] = try t.floats(p)
+            shapes[p] = t.shape
+        }
+        func tensors(_ v: [String: [Float]]) -> [String: GraphTensor] {
+            var result: [String: GraphTensor] = [:]
+            for (name, floats) in v { result[name] = GraphTensor(shape: shapes[name]!, floats: floats) }
+            return result
+        }
+        func metric(_ rows: [Int], _ source: Dataset, _ v: [String: GraphTensor]) throws(CondenseError) -> Double? {
+            guard !rows.isEmpty else { return nil }
+            var correct = 0, squared = 0.0
+            var start = 0
+            while start < rows.count {
+                let chunk = Array(rows[start..<min(rows.count, start + 512)])
+                let batch = Self.gather(source.inputs, chunk)
+                let out = try differentiator.forward([graph.primaryInput.name: try executor.inputTensor(batch)], values: v)
+                guard let y = out.values[objective.tensor] else { throw .internalError("the trained output was not computed") }
+                let f = try y.floats("the trained output")
+                let k = f.count / max(chunk.count, 1)
+                for (r, row) in chunk.enumerated() {
+                    if classify {
+                        var best = 0
+                        for j in 1..<max(k, 1) where f[r * k + j] > f[r * k + best] { best = j }
+                        if best == source.labels![row] { correct += 1 }
+                    } else {
+                        for j in 0..<k { let d = Double(f[r * k + j] - source.targets![row * k + j]); squared += d * d }
+                    }
+                }
+                start += chunk.count
+            }
+            return classify ? Double(correct) / Double(rows.count) : -squared / Double(rows.count)
+        }
+        let monitorRows = monitor.map { Array(0..<$0.count) } ?? []
+        let clock = Elapsed()
+        var history = [Epoch(epoch: 0, trainLoss: nil, validationMetric: try metric(validation, data, tensors(values)),
+                             monitorMetric: try monitor.flatMap { (m) throws(CondenseError) in try metric(monitorRows, m, tensors(values)) },
+                             seconds: clock.seconds, samplesPerSecond: nil)]
+        var best = (epoch: 0, metric: history[0].validationMetric ?? -.infinity, values: values)
+        var step = optimizer.make(learningRate: rate, momentum: momentum, weightDecay: weightDecay)
+        for epoch in 1...max(epochs, 1) where epochs > 0 {
+            let started = Elapsed()
+            var shuffled = training
+            shuffled.shuffle(using: &generator)
+            var totalLoss = 0.0, done = 0
+            var start = 0
+            while start < shuffled.count {
+                let rows = Array(shuffled[start..<min(shuffled.count, start + batchSize)])
+                let batch = Self.gather(data.inputs, rows)
+                let current = tensors(values)
+                let tape = try differentiator.forward([graph.primaryInput.name: try executor.inputTensor(batch)], values: current)
+                guard let y = tape.values[objective.tensor] else { throw .internalError("the trained output was not computed") }
+                let (loss, seed) = try objective.evaluate(y, labels: data.labels.map { l in rows.map { l[$0] } },
+                                                          targets: data.targets.map { t in Self.gatherTargets(t, rows, per: y.count / rows.count) })
+                guard loss.isFinite else {
+                    throw .invalidData("the training loss became \(loss) in epoch \(epoch); try a smaller learning rate")
+                }
+                let gradients = try differentiator.backward(tape, seed: seed, values: current)
+                step.step(&values, gradients: gradients)
+                totalLoss += loss * Double(rows.count)
+                done += rows.count
+                start += rows.count
+                if let progress, (start / batchSize) % 16 == 0 || start >= shuffled.count {
+                    progress(Progress(epoch: epoch, epochs: epochs, samplesDone: done, samples: shuffled.count,
+                                      loss: totalLoss / Double(done), samplesPerSecond: Double(done) / max(started.seconds, 1e-9)))
+                }
+            }
+            let trainSeconds = started.seconds
+            let current = tensors(values)
+            let record = Epoch(epoch: epoch, trainLoss: totalLoss / Double(max(done, 1)),
+                               validationMetric: try metric(validation, data, current),
+                               monitorMetric: try monitor.flatMap { (m) throws(CondenseError) in try metric(monitorRows, m, current) },
+                               seconds: trainSeconds, samplesPerSecond: Double(done) / max(trainSeconds, 1e-9))
+            history.append(record)
+            progress?(Progress(epoch: epoch, epochs: epochs, samplesDone: done, samples: shuffled.count, loss: record.trainLoss ?? 0,
+                               samplesPerSecond: record.samplesPerSecond ?? 0, validationMetric: record.validationMetric))
+            // The best validation epoch (ties go to the later one); without validation, the last.
+            if let m = record.validationMetric { if m >= best.metric { best = (epoch, m, values) } } else { best = (epoch, 0, values) }
+        }
+        var constants = graph.constants
+        for (name, t) in tensors(best.values) { constants[name] = t }
+        let trained = try graph.replacing(nodes: graph.nodes, constants: constants)
+        return Result(graph: trained, history: history, bestEpoch: best.epoch, objective: objective,
+                      trainedParameters: parameters.reduce(0) { $0 + (values[$1]?.count ?? 0) },
+                      trainingSamples: training.count, validationSamples: validation.count)
+    }
+
+    /// The rows `rows` of `m`, in that order. O(rows · columns).
+    static func gather(_ m: Matrix, _ rows: [Int]) -> Matrix {
+        var values = [Float](repeating: 0, count: rows.count * m.columns)
+        m.values.withUnsafeBufferPointer { source in
+            values.withUnsafeMutableBufferPointer { target in
+                for (r, row) in rows.enumerated() {
+                    (target.baseAddress! + r * m.columns).update(from: source.baseAddress! + row * m.columns, count: m.columns)
+                }
+            }
+        }
+        return Matrix(rows: rows.count, columns: m.columns, values: values)
+    }
+
+    static func gatherTargets(_ t: [Float], _ rows: [Int], per k: Int) -> [Float] {
+        var out: [Float] = []
+        out.reserveCapacity(rows.count * k)
+        for r in rows { out.append(contentsOf: t[(r * k)..<(r * k + k)]) }
+        return out
+    }
+}
+
+/// Seconds since it was made (wall clock).
+struct Elapsed {
+    let start = DispatchTime.now().uptimeNanoseconds
+    var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+}
