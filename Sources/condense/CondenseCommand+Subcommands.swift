@@ -9,6 +9,7 @@ extension CondenseCommand {
         LabelsCommand.self,
         PlantCommand.self,
         SimplifyCommand.self,
+        FineTuneCommand.self,
         SweepCommand.self,
         DemoCommand.self,
         BenchCommand.self,

@@ -6,7 +6,8 @@ import SwiftProtobuf
 extension ONNXModel {
     /// The model rewritten to `graph`, a version of its own ``graph`` with the same nodes in
     /// which constants may be new or reshaped and node inputs rewired to them (what
-    /// ``CondenseGraph/ComputeGraph/applying(_:units:)`` produces), serialized.
+    /// ``CondenseGraph/ComputeGraph/applying(_:units:)`` produces), or constants may keep
+    /// their names with new values (what fine-tuning produces), serialized.
     ///
     /// Every node keeps its attributes except those the IR changed; constants the graph no
     /// longer reads are dropped with the `Constant`, `Identity` and `Transpose` nodes that
@@ -29,6 +30,18 @@ extension ONNXModel {
                 guard case .float(let v) = attribute, g.node[i].attribute.contains(where: { $0.name == name }) || name == "beta" else { continue }
                 if g.node[i].attribute(name)?.f != v { g.node[i].setFloat(name, v); changed = true }
             }
+        }
+        // Constants that keep their name but not their value (fine-tuned weights): rewritten in
+        // place when they are initializers; a `Constant` node's value becomes an initializer.
+        for (name, value) in newGraph.constants {
+            guard let old = graph.constants[name], old != value else { continue }
+            if let i = g.initializer.firstIndex(where: { $0.name == name }) {
+                g.initializer[i] = try Onnx_TensorProto.make(name: name, tensor: value)
+            } else {
+                g.node.removeAll { $0.opType == "Constant" && $0.output == [name] }
+                g.initializer.append(try Onnx_TensorProto.make(name: name, tensor: value))
+            }
+            changed = true
         }
         guard changed else { return try exportData(network: network, metadata: extra) }
         var used = Set(g.output.map(\.name))

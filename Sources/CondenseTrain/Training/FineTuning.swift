@@ -50,6 +50,14 @@ public struct FineTuning: Sendable {
         public var monitorMetric: Double?
         public var seconds: Double
         public var samplesPerSecond: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case epoch, seconds
+            case trainLoss = "train_loss"
+            case validationMetric = "validation_metric"
+            case monitorMetric = "monitor_metric"
+            case samplesPerSecond = "samples_per_second"
+        }
     }
 
     public struct Result: Sendable {
@@ -145,8 +153,12 @@ public struct FineTuning: Sendable {
                 let current = tensors(values)
                 let tape = try differentiator.forward([graph.primaryInput.name: try executor.inputTensor(batch)], values: current)
                 guard let y = tape.values[objective.tensor] else { throw .internalError("the trained output was not computed") }
-                let (loss, seed) = try objective.evaluate(y, labels: data.labels.map { l in rows.map { l[$0] } },
-                                                          targets: data.targets.map { t in Self.gatherTargets(t, rows, per: y.count / rows.count) })
+                let per = y.count / rows.count
+                if !classify, data.targets!.count != data.count * per {
+                    throw .invalidData("the model has \(per) outputs per sample; the data have \(data.targets!.count / max(data.count, 1)) targets")
+                }
+                let (loss, seed) = try objective.evaluate(y, labels: classify ? rows.map { data.labels![$0] } : nil,
+                                                          targets: classify ? nil : Self.gatherTargets(data.targets!, rows, per: per))
                 guard loss.isFinite else {
                     throw .invalidData("the training loss became \(loss) in epoch \(epoch); try a smaller learning rate")
                 }

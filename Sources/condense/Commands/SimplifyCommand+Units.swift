@@ -4,6 +4,7 @@ import CondenseCore
 import CondenseData
 import CondenseGraph
 import CondenseONNX
+import CondenseTrain
 import CondenseWorkflow
 import Foundation
 
@@ -33,6 +34,9 @@ extension SimplifyCommand {
         collapse.allocation = options.allocation
         collapse.includeCoupled = !options.keepCoupled
         let job = UnitSimplification(collapse: collapse)
+        if fineTune.finetuneEpochs > 0 {
+            return try runUnitsFineTuned(onnx, job: job, calibration: calibration, dataset: dataset)
+        }
         var fraction = options.remove ?? 0
         let outcome: UnitSimplification.Outcome
         if let drop = options.maxAccuracyDrop {
@@ -59,6 +63,108 @@ extension SimplifyCommand {
         if let stagedReport { try AtomicFile.write(try summary.jsonText(), to: stagedReport) }
         try staged.commit()
         if json { try Terminal.printJSON(summary) } else { print(summary.text) }
+    }
+}
+
+extension SimplifyCommand {
+    /// `--units --finetune-epochs N`: the collapse on the `--schedule`, fine-tuned on
+    /// `--finetune-data` (default the calibration file, all of its training split).
+    func runUnitsFineTuned(_ onnx: ONNXModel, job: UnitSimplification, calibration: Dataset?, dataset: Dataset?) throws {
+        let options = approximate, tune = fineTune
+        guard let path = tune.finetuneData ?? options.calibration else {
+            throw CondenseError.invalidArgument("--finetune-epochs needs training data: --finetune-data or --calibration")
+        }
+        let train = try Dataset.load(path: path, scale: onnx.inputScale, limit: tune.finetuneLimit, split: .train)
+        var plan = FineTunedSimplification(simplification: job, tuning: tune.training.tuning(epochs: tune.finetuneEpochs))
+        plan.schedule = tune.schedule
+        plan.steps = tune.steps
+        let bar = TrainingProgressBar()
+        var fraction = options.remove ?? 0
+        let outcome: FineTunedSimplification.Outcome
+        if let drop = options.maxAccuracyDrop {
+            guard let found = try plan.smallest(onnx, calibration: calibration, train: train, test: dataset, maxDrop: drop,
+                                                stepFraction: tune.stepFraction, progress: { bar.update($0) }) else {
+                throw CondenseError.invalidArgument("no fraction keeps the validation accuracy within \(drop) points after fine-tuning")
+            }
+            fraction = found.fraction
+            outcome = found.outcome
+        } else {
+            outcome = try plan.run(onnx, calibration: calibration, train: train, test: dataset, progress: { bar.update($0) })
+        }
+        var staged = StagedOutputs()
+        let stagedModel = staged.stage(output)
+        let stagedReport = report.map { staged.stage($0) }
+        try AtomicFile.write(outcome.data, to: stagedModel)
+        let summary = FineTunedSimplifyReport(outcome, model: model, output: output, criterion: options.criterion,
+                                              compensation: options.compensation, fraction: fraction, schedule: tune.schedule,
+                                              training: train.description)
+        if let stagedReport { try AtomicFile.write(try summary.jsonText(), to: stagedReport) }
+        try staged.commit()
+        if json { try Terminal.printJSON(summary) } else { print(summary.text) }
+    }
+}
+
+/// The JSON of `simplify --mode approx --units --finetune-epochs N`.
+struct FineTunedSimplifyReport: JSONReport {
+    var model: String
+    var output: String
+    var criterion: String
+    var compensation: String
+    var schedule: String
+    var fraction: Double
+    var training: String
+    var before: UnitSimplification.Size
+    var after: UnitSimplification.Size
+    var metricBefore: Double?
+    var metricAfter: Double?
+    var steps: [FineTunedSimplification.Step]
+    var seconds: Double
+
+    init(_ o: FineTunedSimplification.Outcome, model: String, output: String, criterion: UnitCriterion, compensation: UnitCompensation,
+         fraction: Double, schedule: FineTunedSimplification.Schedule, training: String) {
+        self.model = model
+        self.output = output
+        self.criterion = criterion.rawValue
+        self.compensation = compensation.rawValue
+        self.schedule = schedule.rawValue
+        self.fraction = fraction
+        self.training = training
+        before = o.before
+        after = o.after
+        metricBefore = o.metricBefore
+        metricAfter = o.metricAfter
+        steps = o.steps
+        seconds = o.seconds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case model, output, criterion, compensation, schedule, fraction, training, before, after, steps, seconds
+        case metricBefore = "metric_before"
+        case metricAfter = "metric_after"
+    }
+
+    var text: String {
+        func pct(_ v: Double?) -> String { v.map { String(format: "%.2f %%", 100 * $0) } ?? "-" }
+        var sizes = Table("", "before", "after", "removed")
+        func row(_ name: String, _ a: Int, _ b: Int) {
+            sizes.add(name, "\(a)", "\(b)", a > 0 ? String(format: "%.1f %%", 100 * Double(a - b) / Double(a)) : "-")
+        }
+        row("units (removable layers)", before.units, after.units)
+        row("parameters", before.parameters, after.parameters)
+        row("FLOPs per sample", before.flops, after.flops)
+        var stepTable = Table("step", "removed", "units", "after collapse", "after fine-tuning", "validation", "epoch kept")
+        for (i, s) in steps.enumerated() {
+            stepTable.add("\(i + 1)", String(format: "%.1f %%", 100 * s.fraction), "\(s.units)", pct(s.metricCollapsed), pct(s.metricTuned),
+                          pct(s.validation), "\(s.bestEpoch)")
+        }
+        var lines = ["Approximate unit collapse of \(model) -> \(output): \(criterion) with \(compensation) compensation, "
+                     + String(format: "%.1f %% of every removable layer, %@, fine-tuned on %@, %.1f s", 100 * fraction, schedule, training, seconds),
+                     "", sizes.rendered, "", stepTable.rendered]
+        if let a = metricBefore, let b = metricAfter {
+            lines.append("")
+            lines.append(String(format: "metric on the data: %.2f %% -> %.2f %% (%+.2f points)", 100 * a, 100 * b, 100 * (b - a)))
+        }
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -54,6 +54,7 @@ struct SimplifyCommand: AsyncParsableCommand {
     @Option(help: "Also write the JSON certificate to this file.") var report: String?
     @Flag(help: "Print one JSON object on stdout.") var json = false
     @OptionGroup(title: "Approximate mode") var approximate: ApproximateSimplifyOptions
+    @OptionGroup(title: "Fine-tuning after an approximate unit collapse") var fineTune: SimplifyFineTuneOptions
 
     func validate() throws {
         if domain != nil && domainFrom != nil { throw ValidationError("give --domain or --domain-from, not both") }
@@ -66,7 +67,11 @@ struct SimplifyCommand: AsyncParsableCommand {
     func run() async throws {
         try OutputSafety.check(
             outputs: [("-o", output), ("--report", report)],
-            inputs: [("MODEL", model), ("--data", data), ("--domain-from", domainFrom), ("--calibration", approximate.calibration)])
+            inputs: [("MODEL", model), ("--data", data), ("--domain-from", domainFrom), ("--calibration", approximate.calibration),
+                     ("--finetune-data", fineTune.finetuneData)])
+        if fineTune.finetuneEpochs > 0, mode != .approx || !approximate.units {
+            throw CondenseError.invalidArgument("--finetune-epochs works with --mode approx --units (an exact certificate would not survive training)")
+        }
         if mode == .approx { return try await runApproximate() }
         let onnx = try ONNXModel.load(path: model)
         let modelDomain = try resolveDomain(for: onnx)
