@@ -99,8 +99,13 @@ enum ConvolutionGradient: GradientRule {
                             let y = oi * sh - ph + ki * dh
                             guard y >= 0, y < h else { continue }
                             let line = source + oi * ow, target = plane + y * w + shift
-                            var oj = first
-                            while oj < last { target[oj * sw] += line[oj]; oj &+= 1 }
+                            if sw == 1 {
+                                var oj = first
+                                while oj < last { target[oj] += line[oj]; oj &+= 1 }
+                            } else {
+                                var oj = first
+                                while oj < last { target[oj &* sw] += line[oj]; oj &+= 1 }
+                            }
                         }
                     }
                     row += 1

@@ -62,6 +62,35 @@ enum PoolingGradient: GradientRule {
         let xv = try s.floats(0), gy = s.outputGradient
         let planes = x.shape[0] * x.shape[1]
         var gx = [Float](repeating: 0, count: xv.count)
+        // Every window inside the image, undilated (the usual 2x2 / 3x3 pooling): fixed loops.
+        if ph == 0, pw == 0, dh == 1, dw == 1, (oh - 1) * sh + kh <= h, (ow - 1) * sw + kw <= w {
+            let share = 1 / Float(kh * kw)
+            xv.withUnsafeBufferPointer { px in gy.withUnsafeBufferPointer { pg in gx.withUnsafeMutableBufferPointer { rx in
+                var o = 0
+                for p in 0..<planes {
+                    let base = p &* h &* w
+                    for oi in 0..<oh {
+                        for oj in 0..<ow {
+                            let corner = base &+ oi &* sh &* w &+ oj &* sw
+                            let gradient = pg[o]
+                            if isMax {
+                                var at = corner, best = px[corner]
+                                for ki in 0..<kh {
+                                    let line = corner &+ ki &* w
+                                    for kj in 0..<kw where px[line &+ kj] > best { best = px[line &+ kj]; at = line &+ kj }
+                                }
+                                rx[at] += gradient
+                            } else {
+                                let v = gradient * share
+                                for ki in 0..<kh { let line = corner &+ ki &* w; for kj in 0..<kw { rx[line &+ kj] += v } }
+                            }
+                            o &+= 1
+                        }
+                    }
+                }
+            } } }
+            return gx
+        }
         xv.withUnsafeBufferPointer { px in gx.withUnsafeMutableBufferPointer { rx in
             for p in 0..<planes {
                 let base = p * h * w

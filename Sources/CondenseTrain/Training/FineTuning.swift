@@ -24,6 +24,9 @@ public struct FineTuning: Sendable {
     /// The fraction of the data held apart for validation (0: none, and the last epoch is kept).
     public var validationFraction = 0.1
     public var seed: UInt64 = 0
+    /// Workers that differentiate shards of each batch of a convolutional graph side by side
+    /// (`nil`: OpenBLAS's thread count); dense graphs use OpenBLAS's own threads.
+    public var threads: Int?
 
     public init(epochs: Int) { self.epochs = epochs }
 
@@ -89,6 +92,14 @@ public struct FineTuning: Sendable {
         let parameters = TrainableParameters.find(in: graph)
         let differentiator = try GraphDifferentiator(graph: graph, parameters: parameters, output: objective.tensor)
         let executor = GraphExecutor(graph: graph)
+        // Convolutional graphs: workers run single-threaded OpenBLAS side by side (their many
+        // small products and window loops scale better so). Dense graphs: one worker, whose
+        // large products OpenBLAS threads itself. A fixed rule, so a seed gives one result.
+        let convolutional = graph.nodes.contains { $0.isONNX("Conv") }
+        let workers = convolutional ? max(1, min(threads ?? BLASThreads.current, 16)) : 1
+        let blasThreads = BLASThreads.current
+        if workers > 1 { BLASThreads.set(1) }
+        defer { if workers > 1 { BLASThreads.set(blasThreads) } }
 
         // The held-apart split, drawn once with the seed.
         var generator = SplitMix64(seed: seed ^ 0x5EED_F17E)
@@ -149,20 +160,35 @@ public struct FineTuning: Sendable {
             var start = 0
             while start < shuffled.count {
                 let rows = Array(shuffled[start..<min(shuffled.count, start + batchSize)])
-                let batch = Self.gather(data.inputs, rows)
                 let current = tensors(values)
-                let tape = try differentiator.forward([graph.primaryInput.name: try executor.inputTensor(batch)], values: current)
-                guard let y = tape.values[objective.tensor] else { throw .internalError("the trained output was not computed") }
-                let per = y.count / rows.count
-                if !classify, data.targets!.count != data.count * per {
-                    throw .invalidData("the model has \(per) outputs per sample; the data have \(data.targets!.count / max(data.count, 1)) targets")
+                // Data parallel: each worker differentiates a shard of the batch (its loss weighted
+                // by its share), and the gradients are summed: the same step as one pass.
+                let shards = Self.split(rows, into: rows.count >= 8 * workers ? workers : 1)
+                let parts = try Self.parallel(shards.count) { (s) throws(CondenseError) -> (Double, [String: [Float]]) in
+                    let part = shards[s]
+                    let tape = try differentiator.forward([graph.primaryInput.name: try executor.inputTensor(Self.gather(data.inputs, part))],
+                                                          values: current)
+                    guard let y = tape.values[objective.tensor] else { throw .internalError("the trained output was not computed") }
+                    let per = y.count / part.count
+                    if !classify, data.targets!.count != data.count * per {
+                        throw .invalidData("the model has \(per) outputs per sample; the data have \(data.targets!.count / max(data.count, 1)) targets")
+                    }
+                    var (loss, seed) = try objective.evaluate(y, labels: classify ? part.map { data.labels![$0] } : nil,
+                                                              targets: classify ? nil : Self.gatherTargets(data.targets!, part, per: per))
+                    let share = Float(part.count) / Float(rows.count)
+                    if share != 1 { for i in seed.indices { seed[i] *= share } }
+                    return (loss * Double(part.count), try differentiator.backward(tape, seed: seed, values: current))
                 }
-                let (loss, seed) = try objective.evaluate(y, labels: classify ? rows.map { data.labels![$0] } : nil,
-                                                          targets: classify ? nil : Self.gatherTargets(data.targets!, rows, per: per))
+                var gradients = parts[0].1
+                for part in parts.dropFirst() {
+                    for (name, g) in part.1 {
+                        gradients[name]!.withUnsafeMutableBufferPointer { p in g.withUnsafeBufferPointer { q in for i in p.indices { p[i] += q[i] } } }
+                    }
+                }
+                let loss = parts.reduce(0) { $0 + $1.0 } / Double(rows.count)
                 guard loss.isFinite else {
                     throw .invalidData("the training loss became \(loss) in epoch \(epoch); try a smaller learning rate")
                 }
-                let gradients = try differentiator.backward(tape, seed: seed, values: current)
                 step.step(&values, gradients: gradients)
                 totalLoss += loss * Double(rows.count)
                 done += rows.count
@@ -192,6 +218,25 @@ public struct FineTuning: Sendable {
                       trainingSamples: training.count, validationSamples: validation.count)
     }
 
+    /// `rows` cut into `count` consecutive shards of near-equal size.
+    static func split(_ rows: [Int], into count: Int) -> [[Int]] {
+        guard count > 1 else { return [rows] }
+        return (0..<count).map { k in Array(rows[(k * rows.count / count)..<((k + 1) * rows.count / count)]) }
+    }
+
+    /// `body(0..<n)` on `n` threads; the first error, if any, is thrown.
+    static func parallel<T>(_ n: Int, _ body: (Int) throws(CondenseError) -> T) throws(CondenseError) -> [T] {
+        if n == 1 { return [try body(0)] }
+        let slots = Slots<T>(n)
+        withoutActuallyEscaping(body) { body in
+            let shared = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: n) { i in
+                do throws(CondenseError) { slots.set(i, .success(try shared.value(i))) } catch { slots.set(i, .failure(error)) }
+            }
+        }
+        return try slots.values()
+    }
+
     /// The rows `rows` of `m`, in that order. O(rows · columns).
     static func gather(_ m: Matrix, _ rows: [Int]) -> Matrix {
         var values = [Float](repeating: 0, count: rows.count * m.columns)
@@ -217,4 +262,36 @@ public struct FineTuning: Sendable {
 struct Elapsed {
     let start = DispatchTime.now().uptimeNanoseconds
     var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+}
+
+/// Results written by concurrent workers, one slot each.
+final class Slots<T>: @unchecked Sendable {
+    private var results: [Result<T, CondenseError>?]
+    private let lock = NSLock()
+
+    init(_ n: Int) { results = Array(repeating: nil, count: n) }
+
+    func set(_ i: Int, _ r: Result<T, CondenseError>) {
+        lock.lock()
+        results[i] = r
+        lock.unlock()
+    }
+
+    func values() throws(CondenseError) -> [T] {
+        var out: [T] = []
+        for r in results {
+            switch r {
+            case .success(let v)?: out.append(v)
+            case .failure(let e)?: throw e
+            case nil: throw .internalError("a worker returned nothing")
+            }
+        }
+        return out
+    }
+}
+
+/// A value handed to concurrent workers that only read it.
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
