@@ -36,9 +36,10 @@ public struct FineTuneJob: Sendable {
     }
 
     /// Fine-tunes `model` on `train`; `test` (optional) is scored before and after, and after
-    /// each epoch for the history; `metadata` is added to the exported model's.
+    /// each epoch for the history; `metadata` is added to the exported model's; `teacher` (the
+    /// network before it was made smaller) is what ``CondenseTrain/FineTuning/distillation`` matches.
     public func run(_ model: ONNXModel, train: Dataset, test: Dataset?, metricBefore: Double? = nil,
-                    metadata: [String: String] = [:],
+                    metadata: [String: String] = [:], teacher: ONNXModel? = nil,
                     progress: (@Sendable (FineTuning.Progress) -> Void)? = nil) throws(CondenseError) -> Outcome {
         let start = DispatchTime.now().uptimeNanoseconds
         let task = try Self.task(of: model, data: train)
@@ -47,7 +48,8 @@ public struct FineTuneJob: Sendable {
         if before == nil, let test {
             before = try evaluator.evaluate(model, inputs: test.inputs, labels: test.labels, targets: test.targets, task: task).0.headline
         }
-        let result = try tuning.run(model.graph, data: train, classify: task == .classify, monitor: test, progress: progress)
+        let result = try tuning.run(model.graph, data: train, classify: task == .classify, monitor: test, teacher: teacher?.graph,
+                                    progress: progress)
         var extra = metadata
         extra["condense.finetuned"] = "\(tuning.optimizer.rawValue), \(result.bestEpoch) of \(tuning.epochs) epoch(s) kept by validation"
         let bytes = try model.exportData(graph: result.graph, metadata: extra)

@@ -96,7 +96,7 @@ public struct FineTunedSimplification: Sendable {
             last = collapsed
             let tuned = try FineTuneJob(tuning: tuning).run(collapsed.model, train: train, test: test, metricBefore: collapsed.metricAfter,
                                                            metadata: ["condense.schedule": "\(schedule.rawValue), step \(i) of \(count)"],
-                                                           progress: progress)
+                                                           teacher: model, progress: progress)
             current = tuned.model
             bytes = tuned.data
             record.append(Step(fraction: target * Double(i) / Double(count), units: collapsed.result.unitsAfter,

@@ -19,11 +19,14 @@ public struct FineTuning: Sendable {
     public var optimizer = OptimizerKind.adam
     /// `nil`: the optimizer's default (``OptimizerKind/defaultLearningRate``).
     public var learningRate: Float?
+    public var schedule = LearningRateSchedule.constant
     public var momentum: Float = 0.9
     public var weightDecay: Float = 0
     /// The fraction of the data held apart for validation (0: none, and the last epoch is kept).
     public var validationFraction = 0.1
     public var seed: UInt64 = 0
+    /// Distillation from a teacher graph (the network before collapse), if any.
+    public var distillation: TrainingObjective.Distillation?
     /// Workers that differentiate shards of each batch of a convolutional graph side by side
     /// (`nil`: OpenBLAS's thread count); dense graphs use OpenBLAS's own threads.
     public var threads: Int?
@@ -76,7 +79,7 @@ public struct FineTuning: Sendable {
 
     /// Fine-tunes `graph` on `data` (labels for classifiers, targets for regressors); `monitor`
     /// (e.g. the test set) is scored after every epoch for the report only.
-    public func run(_ graph: ComputeGraph, data: Dataset, classify: Bool, monitor: Dataset? = nil,
+    public func run(_ graph: ComputeGraph, data: Dataset, classify: Bool, monitor: Dataset? = nil, teacher: ComputeGraph? = nil,
                     progress: (@Sendable (Progress) -> Void)? = nil) throws(CondenseError) -> Result {
         guard epochs >= 0, epochs <= 10_000 else { throw .invalidArgument("the number of epochs must be between 0 and 10000") }
         guard batchSize >= 1, batchSize <= 1 << 16 else { throw .invalidArgument("the batch size must be between 1 and 65536") }
@@ -92,6 +95,13 @@ public struct FineTuning: Sendable {
         let parameters = TrainableParameters.find(in: graph)
         let differentiator = try GraphDifferentiator(graph: graph, parameters: parameters, output: objective.tensor)
         let executor = GraphExecutor(graph: graph)
+        let teaching: (GraphExecutor, String)? = try teacher.flatMap { (t) throws(CondenseError) -> (GraphExecutor, String)? in
+            guard distillation.map({ $0.weight > 0 }) == true else { return nil }
+            guard let d = distillation, d.weight <= 1, d.temperature > 0, d.temperature.isFinite else {
+                throw .invalidArgument("the distillation weight must be in (0, 1] and its temperature positive")
+            }
+            return (GraphExecutor(graph: t), try TrainingObjective.find(in: t, classify: classify).tensor)
+        }
         // Convolutional graphs: workers run single-threaded OpenBLAS side by side (their many
         // small products and window loops scale better so). Dense graphs: one worker, whose
         // large products OpenBLAS threads itself. A fixed rule, so a seed gives one result.
@@ -152,6 +162,8 @@ public struct FineTuning: Sendable {
                              seconds: clock.seconds, samplesPerSecond: nil)]
         var best = (epoch: 0, metric: history[0].validationMetric ?? -.infinity, values: values)
         var step = optimizer.make(learningRate: rate, momentum: momentum, weightDecay: weightDecay)
+        let batchesPerEpoch = (training.count + batchSize - 1) / batchSize
+        var stepIndex = 0
         for epoch in 1...max(epochs, 1) where epochs > 0 {
             let started = Elapsed()
             var shuffled = training
@@ -173,8 +185,14 @@ public struct FineTuning: Sendable {
                     if !classify, data.targets!.count != data.count * per {
                         throw .invalidData("the model has \(per) outputs per sample; the data have \(data.targets!.count / max(data.count, 1)) targets")
                     }
+                    var taught: [Float]?
+                    if let (t, name) = teaching {
+                        taught = try t.run([t.graph.primaryInput.name: try t.inputTensor(Self.gather(data.inputs, part))], targets: [name])[name]?
+                            .floats("the teacher's output")
+                    }
                     var (loss, seed) = try objective.evaluate(y, labels: classify ? part.map { data.labels![$0] } : nil,
-                                                              targets: classify ? nil : Self.gatherTargets(data.targets!, part, per: per))
+                                                              targets: classify ? nil : Self.gatherTargets(data.targets!, part, per: per),
+                                                              teacher: taught, distillation: distillation)
                     let share = Float(part.count) / Float(rows.count)
                     if share != 1 { for i in seed.indices { seed[i] *= share } }
                     return (loss * Double(part.count), try differentiator.backward(tape, seed: seed, values: current))
@@ -189,6 +207,8 @@ public struct FineTuning: Sendable {
                 guard loss.isFinite else {
                     throw .invalidData("the training loss became \(loss) in epoch \(epoch); try a smaller learning rate")
                 }
+                step.learningRate = schedule.rate(rate, step: stepIndex, of: batchesPerEpoch * epochs)
+                stepIndex += 1
                 step.step(&values, gradients: gradients)
                 totalLoss += loss * Double(rows.count)
                 done += rows.count

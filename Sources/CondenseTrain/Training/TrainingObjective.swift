@@ -43,9 +43,67 @@ public struct TrainingObjective: Sendable, Equatable {
         return TrainingObjective(tensor: name, loss: .crossEntropy)
     }
 
-    /// The mean loss over the batch and its gradient with respect to `output` (`[batch, k]`).
+    /// Knowledge distillation (Hinton, Vinyals and Dean 2015): the loss mixes the task loss with
+    /// the match to a teacher's outputs (the network before it was made smaller), with `weight`
+    /// on the teacher: for classifiers `T²·KL(softmax(t/T) ‖ softmax(y/T))`, for regressors the
+    /// squared error to the teacher's output.
+    public struct Distillation: Sendable, Equatable {
+        public var weight: Float
+        public var temperature: Float
+
+        public init(weight: Float, temperature: Float = 4) {
+            self.weight = weight
+            self.temperature = temperature
+        }
+    }
+
+    /// The mean loss over the batch and its gradient with respect to `output` (`[batch, k]`),
+    /// optionally distilled from `teacher` (the teacher's outputs for the same samples).
     /// Cross-entropy uses a stable log-sum-exp. O(batch · k).
-    public func evaluate(_ output: GraphTensor, labels: [Int]?, targets: [Float]?) throws(CondenseError) -> (loss: Double, gradient: [Float]) {
+    public func evaluate(_ output: GraphTensor, labels: [Int]?, targets: [Float]?, teacher: [Float]? = nil,
+                         distillation: Distillation? = nil) throws(CondenseError) -> (loss: Double, gradient: [Float]) {
+        var (loss, gradient) = try taskLoss(output, labels: labels, targets: targets)
+        guard let distillation, let teacher, distillation.weight > 0 else { return (loss, gradient) }
+        let y = try output.floats("the trained output")
+        guard teacher.count == y.count else { throw .internalError("the teacher gives \(teacher.count) outputs for \(y.count)") }
+        let a = distillation.weight, batch = max(output.shape.first ?? 1, 1), k = y.count / batch
+        for i in gradient.indices { gradient[i] *= 1 - a }
+        loss *= Double(1 - a)
+        switch self.loss {
+        case .crossEntropy:
+            let t = distillation.temperature
+            var total = 0.0
+            for r in 0..<batch {
+                let row = r * k
+                func softmax(_ v: [Float]) -> [Float] {
+                    var m = -Float.infinity
+                    for j in 0..<k { m = max(m, v[row + j] / t) }
+                    var e = (0..<k).map { exp(v[row + $0] / t - m) }
+                    let s = e.reduce(0, +)
+                    for j in 0..<k { e[j] /= s }
+                    return e
+                }
+                let p = softmax(teacher), q = softmax(y)
+                for j in 0..<k {
+                    if p[j] > 0 { total += Double(p[j]) * (log(Double(p[j])) - log(Double(max(q[j], 1e-30)))) }
+                    gradient[row + j] += a * t * (q[j] - p[j]) / Float(batch)
+                }
+            }
+            loss += Double(a * t * t) * total / Double(batch)
+        case .meanSquaredError:
+            var total = 0.0
+            let scale = 2 * a / Float(y.count)
+            for i in y.indices {
+                let d = y[i] - teacher[i]
+                total += Double(d * d)
+                gradient[i] += scale * d
+            }
+            loss += Double(a) * total / Double(y.count)
+        }
+        return (loss, gradient)
+    }
+
+    private func taskLoss(_ output: GraphTensor, labels: [Int]?, targets: [Float]?) throws(CondenseError) -> (loss: Double, gradient: [Float]) {
         let y = try output.floats("the trained output")
         let batch = output.shape.first ?? 1
         guard batch > 0 else { return (0, y) }

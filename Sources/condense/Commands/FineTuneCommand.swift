@@ -43,7 +43,7 @@ struct FineTuneCommand: AsyncParsableCommand {
         let testData = try test.map { try Dataset.load(path: $0, scale: onnx.inputScale, limit: testLimit) }
         let bar = TrainingProgressBar()
         let outcome = try FineTuneJob(tuning: training.tuning(epochs: epochs))
-            .run(onnx, train: train, test: testData, progress: { bar.update($0) })
+            .run(onnx, train: train, test: testData, teacher: onnx, progress: { bar.update($0) })
         var staged = StagedOutputs()
         let stagedModel = staged.stage(output)
         let summary = FineTuneReport(outcome, model: model, output: output, data: train.description, options: training)

@@ -4,17 +4,22 @@ import CondenseWorkflow
 import Foundation
 
 extension OptimizerKind: ExpressibleByArgument {}
+extension LearningRateSchedule: ExpressibleByArgument {}
 
 /// The training options shared by `finetune` and `simplify --finetune-epochs`.
 struct FineTuneOptions: ParsableArguments {
     @Option(help: "Samples per mini-batch.") var batchSize = 64
     @Option(help: "sgd (with momentum) or adam.") var optimizer = OptimizerKind.adam
     @Option(name: .customLong("lr"), help: "Learning rate (default: 0.001 for adam, 0.01 for sgd).") var learningRate: Float?
+    @Option(help: "constant, or cosine (annealed to 0 over all steps).") var lrSchedule = LearningRateSchedule.constant
     @Option(help: "SGD momentum.") var momentum: Float = 0.9
     @Option(help: "L2 weight decay added to the gradients.") var weightDecay: Float = 0
     @Option(help: "Fraction of the training data held apart for validation; the best epoch on it is kept (0: keep the last epoch).")
     var validationFraction = 0.1
     @Option(name: .customLong("train-seed"), help: "Seed of the validation split and the shuffling.") var trainSeed: UInt64 = 0
+    @Option(help: "simplify: weight of knowledge distillation from the original model (0: labels only; 1: the original's outputs only).")
+    var distill: Float = 0
+    @Option(help: "Temperature of the distillation's softened softmax.") var distillTemperature: Float = 4
 
     func validate() throws {
         if batchSize <= 0 || batchSize > 65_536 { throw ValidationError("--batch-size must be in 1...65536") }
@@ -22,6 +27,8 @@ struct FineTuneOptions: ParsableArguments {
         if !(momentum.isFinite && momentum >= 0 && momentum < 1) { throw ValidationError("--momentum must be in [0, 1)") }
         if !(weightDecay.isFinite && weightDecay >= 0) { throw ValidationError("--weight-decay must be >= 0") }
         if !(validationFraction >= 0 && validationFraction < 1) { throw ValidationError("--validation-fraction must be in [0, 1)") }
+        if !(distill >= 0 && distill <= 1) { throw ValidationError("--distill must be in [0, 1]") }
+        if !(distillTemperature.isFinite && distillTemperature > 0) { throw ValidationError("--distill-temperature must be positive") }
     }
 
     func tuning(epochs: Int) -> FineTuning {
@@ -30,9 +37,11 @@ struct FineTuneOptions: ParsableArguments {
         t.optimizer = optimizer
         t.learningRate = learningRate
         t.momentum = momentum
+        t.schedule = lrSchedule
         t.weightDecay = weightDecay
         t.validationFraction = validationFraction
         t.seed = trainSeed
+        if distill > 0 { t.distillation = .init(weight: distill, temperature: distillTemperature) }
         return t
     }
 }
