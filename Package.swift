@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "CondenseRender", dependencies: ["CondenseCore", "CGraphviz"]),
         .target(
             name: "CondenseApproximate",
-            dependencies: ["CondenseCore", "CondenseGraph", "CondenseCollapse", "CondenseEval", "COpenBLAS"]),
+            dependencies: ["CondenseCore", "CondenseGraph", "CondenseCollapse", "CondenseEval", "CondenseTrain", "COpenBLAS"]),
         .target(name: "CondenseTrain", dependencies: ["CondenseCore", "CondenseGraph", "CondenseData"]),
         .target(
             name: "CondenseWorkflow",

@@ -45,7 +45,8 @@ public struct UnitSimplification: Sendable {
     public func run(_ model: ONNXModel, calibration: Dataset?, data: Dataset?, metricBefore: Double? = nil) throws(CondenseError) -> Outcome {
         let features = model.inputFeatures
         let result = try collapse.run(model.graph, features: features,
-                                      calibration: calibration?.inputs ?? Matrix(rows: 0, columns: features))
+                                      calibration: calibration?.inputs ?? Matrix(rows: 0, columns: features),
+                                      calibrationLabels: calibration?.labels)
         // `widths` lists the unit layers after the input layer, by name.
         var records: [UnitFateRecord] = []
         for (l, kept) in result.reduction.kept.enumerated().dropFirst() {

@@ -124,6 +124,22 @@ struct GradientCheckTests {
         #expect(worst < 2e-2, "\(name): worst scaled difference \(worst)")
     }
 
+    @Test("the gradient of an intermediate tensor (the Taylor criterion's input) sums to its bias's gradient")
+    func tensorGradient() throws {
+        let c = try #require(Self.cases.first { $0.name.hasPrefix("MatMul with Transpose") })
+        var g = SplitMix64(seed: 5)
+        let graph = try ComputeGraph(nodes: c.nodes, constants: c.constants, inputs: [.init(name: "x", elementType: .float, shape: c.input)],
+                                     outputs: [.init(name: "y", elementType: .float, shape: nil)], opset: c.opset)
+        let d = try GraphDifferentiator(graph: graph, parameters: TrainableParameters.find(in: graph), output: "y")
+        let tape = try d.forward(["x": Self.random(c.input, &g)], values: [:])
+        let seed = try Self.random(tape.values["y"]!.shape, &g).floats("seed")
+        let (parameters, tensors) = try d.backward(tape, seed: seed, values: [:], tensors: ["a"])
+        let ga = try #require(tensors["a"]), gb = try #require(parameters["b"])
+        var sums = [Float](repeating: 0, count: gb.count)
+        for i in ga.indices { sums[i % gb.count] += ga[i] }
+        for (x, y) in zip(sums, gb) { #expect(abs(x - y) <= 1e-5 * max(1, abs(y))) }
+    }
+
     @Test("every operator with a rule is checked by some case")
     func coverage() {
         let checked = Set(Self.cases.flatMap { $0.nodes.map(\.opType) })

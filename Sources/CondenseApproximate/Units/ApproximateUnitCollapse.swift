@@ -1,6 +1,7 @@
 import COpenBLAS
 import CondenseCore
 import CondenseGraph
+import CondenseTrain
 import Foundation
 
 /// Approximate collapse of conv channels and neurons on the whole graph: the same fraction
@@ -60,7 +61,8 @@ public struct ApproximateUnitCollapse: Sendable {
         }
     }
 
-    public func run(_ graph: ComputeGraph, features: Int, calibration: Matrix) throws(CondenseError) -> Result {
+    /// - Parameter calibrationLabels: the calibration samples' classes, for ``UnitCriterion/taylor``.
+    public func run(_ graph: ComputeGraph, features: Int, calibration: Matrix, calibrationLabels: [Int]? = nil) throws(CondenseError) -> Result {
         guard fraction >= 0, fraction < 1 else { throw .invalidArgument("the fraction to remove must be in [0, 1)") }
         if (criterion.needsData || compensation == .leastSquares) && calibration.rows == 0 {
             throw .invalidArgument("\(criterion.rawValue) with \(compensation.rawValue) compensation needs calibration data")
@@ -78,7 +80,12 @@ public struct ApproximateUnitCollapse: Sendable {
                 guard let (m, _) = Self.observer(group, units) else { continue }
                 names.insert(units.layers[m].inputTensor)
             }
-            observed = try GraphExecutor(graph: graph).run(batch: scoring, targets: Array(names))
+            if criterion == .taylor {
+                observed = try taylorProducts(graph, scoring: scoring, labels: calibrationLabels.map { Array($0.prefix(scoring.rows)) },
+                                              tensors: names)
+            } else {
+                observed = try GraphExecutor(graph: graph).run(batch: scoring, targets: Array(names))
+            }
         }
         if allocation == .global, criterion == .condense {
             let chosen = try globalSelection(groups, units: units, graph: graph, observed: observed, rng: &rng)
@@ -103,6 +110,27 @@ public struct ApproximateUnitCollapse: Sendable {
         return Result(graph: reduced, reduction: reduction, widths: widths, unitsBefore: groups.reduce(0) { $0 + units.layers[$1[0]].width },
                       unitsAfter: groups.reduce(0) { $0 + reduction.kept[$1[0]].filter { $0 }.count },
                       seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    /// For the Taylor criterion: each of `tensors` multiplied element-wise by the gradient of
+    /// the cross-entropy (labels, else the model's own classes) with respect to it, on the
+    /// scoring samples. O(one forward and one backward pass).
+    func taylorProducts(_ graph: ComputeGraph, scoring: Matrix, labels: [Int]?, tensors: Set<String>) throws(CondenseError) -> [String: GraphTensor] {
+        let objective = try TrainingObjective.find(in: graph, classify: true)
+        let differentiator = try GraphDifferentiator(graph: graph, parameters: TrainableParameters.find(in: graph), output: objective.tensor)
+        let tape = try differentiator.forward([graph.primaryInput.name: try GraphExecutor(graph: graph).inputTensor(scoring)], values: [:])
+        guard let y = tape.values[objective.tensor] else { throw .internalError("the logits were not computed") }
+        var classes = labels ?? []
+        if labels == nil { classes = try y.matrix("logits").argmaxRows }
+        let (_, seed) = try objective.evaluate(y, labels: classes, targets: nil)
+        let gradients = try differentiator.backward(tape, seed: seed, values: [:], tensors: tensors).tensors
+        var products: [String: GraphTensor] = [:]
+        for name in tensors {
+            guard let a = tape.values[name], let g = gradients[name] else { continue }
+            let v = try a.floats(name)
+            products[name] = GraphTensor(shape: a.shape, floats: zip(v, g).map(*))
+        }
+        return products
     }
 
     /// The consumer (layer, its node) a group's units are scored at: the first consumer of its first layer that has one.
@@ -133,6 +161,20 @@ public struct ApproximateUnitCollapse: Sendable {
                     scores[k] += criterion == .l1 ? Double(row.reduce(0) { $0 + abs($1) } * abs(scale[k]))
                         : Double(row.reduce(0) { $0 + $1 * $1 } * scale[k] * scale[k])
                 }
+            }
+            return smallest(scores)
+        case .taylor:
+            // `observed` holds a ⊙ ∂L/∂a: per sample, the sum over a unit's positions, then |·|, averaged.
+            guard let (m, _) = Self.observer(group, units), let t = observed[units.layers[m].inputTensor] else { return [] }
+            let map = try channelMaps(t, group: group, units: units, consumer: m)
+            let n = max(t.shape.first ?? 1, 1)
+            var scores = [Double](repeating: 0, count: width)
+            for k in 0..<width {
+                guard let values = map[k], !values.isEmpty else { continue }
+                let segment = values.count / n
+                var total = 0.0
+                for i in 0..<n { total += abs(values[(i * segment)..<((i + 1) * segment)].reduce(0.0) { $0 + Double($1) }) }
+                scores[k] = total / Double(n)
             }
             return smallest(scores)
         case .apoz, .hrank:

@@ -28,6 +28,12 @@ public enum UnitCriterion: String, Sendable, CaseIterable, Codable {
     /// kept unit of the most similar weights (cosine ≥ 0.45) with the norm ratio as factor
     /// (their data-free compensation), in uncoupled layers; coupled layers are pruned by L2.
     case merge
+    /// Smallest first-order Taylor estimate of the loss change when the unit's output is set
+    /// to 0: the mean over samples of `|Σ_positions a · ∂L/∂a|` on its (pooled) feature map,
+    /// with the cross-entropy against the calibration labels (the model's own predictions when
+    /// there are none): Molchanov et al., "Pruning Convolutional Neural Networks for Resource
+    /// Efficient Inference", ICLR 2017 (arXiv 2016). Gradients by ``CondenseTrain/GraphDifferentiator``.
+    case taylor
 
     /// Whether the criterion reads calibration activations.
     public var needsData: Bool { ![.random, .l1, .merge].contains(self) }

@@ -68,10 +68,21 @@ public struct GraphDifferentiator: Sendable {
 
     /// The gradient of the loss with respect to each trained constant, from `seed` = dLoss/d``output``.
     public func backward(_ tape: Tape, seed: [Float], values: [String: GraphTensor]) throws(CondenseError) -> [String: [Float]] {
+        try backward(tape, seed: seed, values: values, tensors: []).parameters
+    }
+
+    /// The gradients with respect to the trained constants and to the intermediate `tensors`
+    /// (those a trained constant reaches; the Taylor criterion reads feature maps' gradients).
+    public func backward(_ tape: Tape, seed: [Float], values: [String: GraphTensor],
+                         tensors: Set<String>) throws(CondenseError) -> (parameters: [String: [Float]], tensors: [String: [Float]]) {
         var gradients: [String: [Float]] = [output: seed]
+        var kept: [String: [Float]] = [:]
+        if tensors.contains(output) { kept[output] = seed }
         for i in backwardOrder {
             let node = graph.nodes[i]
             guard let gy = gradients.removeValue(forKey: node.outputs[0]), let y = tape.values[node.outputs[0]] else { continue }
+            // A tensor's gradient is complete when its producer is reached (every reader came before).
+            if tensors.contains(node.outputs[0]) { kept[node.outputs[0]] = gy }
             let needs = node.inputs.map { !$0.isEmpty && requiresGradient.contains($0) }
             let inputs: [GraphTensor?] = node.inputs.map { $0.isEmpty ? nil : tape.values[$0] ?? values[$0] ?? graph.constants[$0] }
             let step = BackwardStep(node: node, inputs: inputs, output: y, outputGradient: gy, needs: needs, opset: graph.opset)
@@ -90,6 +101,9 @@ public struct GraphDifferentiator: Sendable {
         for p in parameters {
             result[p] = gradients[p] ?? [Float](repeating: 0, count: (values[p] ?? graph.constants[p])?.count ?? 0)
         }
-        return result
+        for t in tensors where kept[t] == nil {
+            kept[t] = [Float](repeating: 0, count: tape.values[t]?.count ?? 0)
+        }
+        return (result, kept)
     }
 }
