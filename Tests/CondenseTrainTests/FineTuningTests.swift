@@ -95,6 +95,61 @@ struct FineTuningTests {
         #expect(direct == read)
     }
 
+    @Test("a scikit-learn regressor trains on the mean squared error and its R² recovers")
+    func regressor() throws {
+        let model = try ONNXModel.load(path: Self.path("graphs/zoo/sklearn-regressor.onnx"))
+        let data = try Dataset.load(path: Self.path("graphs/zoo/sklearn-regressor.npz"))
+        #expect(try FineTuneJob.task(of: model, data: data) == .regress)
+        let collapse = ApproximateUnitCollapse(criterion: .l1, compensation: .none, fraction: 0.5, layerKinds: [.neurons])
+        let damaged = try UnitSimplification(collapse: collapse).run(model, calibration: nil, data: nil).model
+        var tuning = FineTuning(epochs: 200)
+        tuning.validationFraction = 0
+        tuning.batchSize = 20
+        tuning.learningRate = 0.01
+        let outcome = try FineTuneJob(tuning: tuning).run(damaged, train: data, test: data)
+        #expect(outcome.result.objective.loss == .meanSquaredError)
+        let before = try #require(outcome.metricBefore), after = try #require(outcome.metricAfter)
+        #expect(after > before + 0.05, "R² \(before) -> \(after)")
+    }
+
+    @Test("the same seed gives the same weights; another seed, others")
+    func seeded() throws {
+        let model = try Self.damaged()
+        let train = try Self.data(.train, 600)
+        var tuning = FineTuning(epochs: 1)
+        tuning.validationFraction = 0.2
+        let a = try tuning.run(model.graph, data: train, classify: true)
+        let b = try tuning.run(model.graph, data: train, classify: true)
+        tuning.seed = 1
+        let c = try tuning.run(model.graph, data: train, classify: true)
+        let names = TrainableParameters.find(in: model.graph)
+        #expect(names.allSatisfy { a.graph.constants[$0] == b.graph.constants[$0] })
+        #expect(!names.allSatisfy { a.graph.constants[$0] == c.graph.constants[$0] })
+    }
+
+    @Test("iterative steps with an accuracy budget stop before the budget is exceeded")
+    func budget() throws {
+        let model = try ONNXModel.load(path: Self.path("graphs/mnist/lenet-300-100.onnx"))
+        let train = try Self.data(.train, 1500), calibration = try Self.data(.train, 300)
+        var tuning = FineTuning(epochs: 1)
+        tuning.validationFraction = 0.3
+        var plan = FineTunedSimplification(
+            simplification: UnitSimplification(collapse: ApproximateUnitCollapse(criterion: .condense, compensation: .leastSquares,
+                                                                                 fraction: 0, layerKinds: [.neurons])),
+            tuning: tuning)
+        plan.schedule = .iterative
+        let found = try #require(try plan.smallest(model, calibration: calibration, train: train, test: nil, maxDrop: 1.0, stepFraction: 0.3))
+        #expect(found.fraction >= 0.3 - 1e-9)
+        #expect(found.outcome.steps.count == Int((found.fraction / 0.3).rounded()))
+        var probe = tuning
+        probe.epochs = 0
+        let baseline = try #require(try probe.run(model.graph, data: train, classify: true).history[0].validationMetric)
+        let last = try #require(found.outcome.steps.last?.validation)
+        #expect(100 * (baseline - last) <= 1.0)
+        // The written model has the structure of the last step.
+        #expect(found.outcome.after.units == found.outcome.steps.last?.units)
+    }
+
     @Test("a model whose loss path has an operator without a gradient is refused by name")
     func refusal() throws {
         var g = SplitMix64(seed: 3)
