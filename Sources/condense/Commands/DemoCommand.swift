@@ -6,14 +6,16 @@ import CondenseData
 import CondenseEval
 import CondenseONNX
 import CondenseRender
+import CondenseTrain
 import CondenseWorkflow
 import Foundation
 
 /// `condense demo`: the main job on the bundled LeNet-300-100 and MNIST.
 ///
 /// Inspect, evaluate, exact collapse (with its certificate), approximate collapse of half
-/// the hidden neurons (calibrated on training images), export both models, evaluate them,
-/// and render before / after / compare pictures; a summary in text and JSON.
+/// the hidden neurons (calibrated on training images), collapse of 80 % of them followed by
+/// one epoch of fine-tuning, export the models, evaluate them, and render before / after /
+/// compare pictures; a summary in text and JSON.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -25,16 +27,18 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The data: test split for evaluation, train split for calibration.") var data = "graphs/mnist/data"
     @Option(help: "Fraction of hidden neurons the approximate step removes.") var remove = 0.5
     @Option(help: "Calibration samples from the training split.") var calibrationSize = 5000
+    @Option(help: "Fraction of hidden neurons removed before the fine-tuning step.") var fineTuneRemove = 0.8
     @Flag(help: "Print one JSON object on stdout.") var json = false
 
     func validate() throws {
         if !(remove > 0 && remove < 1) { throw ValidationError("--remove must be between 0 and 1") }
         if calibrationSize <= 0 { throw ValidationError("--calibration-size must be positive") }
+        if !(fineTuneRemove > 0 && fineTuneRemove < 1) { throw ValidationError("--fine-tune-remove must be between 0 and 1") }
     }
 
     func run() async throws {
         try OutputSafety.check(folder: out, flag: "--out", files: Self.outputFiles, inputs: [("--model", model), ("--data", data)])
-        var step = DemoSteps(total: 6)
+        var step = DemoSteps(total: 7)
         step.next("inspect \(model)")
         let onnx = try ONNXModel.load(path: model)
         let test = try Dataset.load(path: data, scale: onnx.inputScale, split: .test)
@@ -70,6 +74,23 @@ struct DemoCommand: AsyncParsableCommand {
         summary.approximateBound = approximate.result.bound.onDomain
         let original = onnx.network
 
+        step.next("collapse \(Int(fineTuneRemove * 100)) % of the hidden neurons, then fine-tune for one epoch")
+        let fullTrain = try Dataset.load(path: data, scale: onnx.inputScale, split: .train)
+        var tuning = FineTuning(epochs: 1)
+        tuning.learningRate = 0.003
+        tuning.schedule = .cosine
+        tuning.distillation = .init(weight: 0.5)
+        let units = UnitSimplification(collapse: ApproximateUnitCollapse(criterion: .condense, compensation: .leastSquares,
+                                                                        fraction: fineTuneRemove, layerKinds: [.neurons]))
+        let tuned = try FineTunedSimplification(simplification: units, tuning: tuning)
+            .run(onnx, calibration: train.prefix(2000), train: fullTrain, test: nil)
+        let tunedPath = file("finetuned.onnx")
+        try AtomicFile.write(tuned.data, to: tunedPath)
+        let collapsedPath = file("collapsed.onnx")
+        try AtomicFile.write(tuned.collapse.data, to: collapsedPath)
+        summary.rows.append(try DemoSummary.Row(name: "approx units \(Int(fineTuneRemove * 100)) %", path: collapsedPath, test: test))
+        summary.rows.append(try DemoSummary.Row(name: "  + 1 epoch fine-tuning", path: tunedPath, test: test))
+
         step.next("render before.svg, after.svg, compare.svg")
         try render(NeuronDrawing.make(original), to: "before.svg", in: &summary)
         try render(NeuronDrawing.make(approximate.result.network), to: "after.svg", in: &summary)
@@ -85,7 +106,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// Every file the demo writes into `--out`.
-    static let outputFiles = ["exact.onnx", "exact-report.json", "approx.onnx", "approx-report.json", "before.svg",
+    static let outputFiles = ["exact.onnx", "exact-report.json", "approx.onnx", "approx-report.json", "collapsed.onnx", "finetuned.onnx", "before.svg",
                               "after.svg", "compare.svg", "summary.txt", "summary.json"]
 
     private func file(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
