@@ -13,3 +13,14 @@ model=graphs/mnist/lenet-300-100.onnx
 "$condense" labels "$model" --scheme sketch --bits 256 --queries 1000 --data graphs/mnist/data --limit 1000 \
     -o "$here/labels-activations.json" > /dev/null
 python3 "$here/analyze.py"
+
+# The same harness on channel DAGs (LeNet-5, ResNet-8): unit labels, then analyze_units.py
+# (about 3 minutes; needs onnxruntime).
+for m in mnist/lenet5:lenet5:mnist fashion/resnet8:resnet8:fashion; do
+    IFS=: read -r model prefix data <<< "$m"
+    "$condense" labels "graphs/$model.onnx" --units --scheme sketch --bits 256 --queries 1000 \
+        -o "$here/labels-$prefix-units-weights.json" > /dev/null
+    "$condense" labels "graphs/$model.onnx" --units --scheme sketch --bits 256 --queries 1000 --data "graphs/$data/data" \
+        --limit 1000 -o "$here/labels-$prefix-units-activations.json" > /dev/null
+done
+python3 "$here/analyze_units.py"

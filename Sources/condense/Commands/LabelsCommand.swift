@@ -38,7 +38,7 @@ struct LabelsCommand: AsyncParsableCommand {
     @Option(help: "Seed of every random choice.") var seed: UInt64 = 1
     @Option(name: .shortAndLong, help: "Write the labels to this file (.json or .csv).") var output: String?
     @Option(help: "Write label classes for `condense render --color-by` to this JSON file.") var exportClasses: String?
-    @Flag(help: "Label the units of the whole graph (neurons and conv channels; an edge between channels is weighted by its kernel's norm) instead of the dense core's neurons. For the schemes that need only the DAG: hub, pll, reachability.")
+    @Flag(help: "Label the units of the whole graph (neurons and conv channels; an edge between channels is weighted by its kernel's norm) instead of the dense core's neurons: hub, pll, reachability, and sketch (of the incoming kernel norms, or with --data of each unit's activation per sample, a channel's map mean).")
     var units = false
     @Flag(help: "Print one JSON object on stdout.") var json = false
 
@@ -64,13 +64,20 @@ struct LabelsCommand: AsyncParsableCommand {
         options.seed = seed
         let onnx = try ONNXModel.load(path: model)
         if units {
-            guard [.hub, .pll, .reachability].contains(options.scheme) else {
-                throw CondenseError.invalidArgument("--units works with the hub, pll and reachability schemes (they need only the DAG)")
+            guard [.hub, .pll, .reachability, .sketch].contains(options.scheme) else {
+                throw CondenseError.invalidArgument("--units works with the hub, pll, reachability and sketch schemes")
             }
-            guard prune == nil, data == nil else { throw CondenseError.invalidArgument("--units takes neither --prune nor --data") }
+            guard prune == nil else { throw CondenseError.invalidArgument("--units does not take --prune") }
             let unitGraph = try UnitGraph(graph: onnx.graph, features: onnx.inputFeatures)
+            var activations: [Matrix]?
+            if let data {
+                guard options.scheme == .sketch else { throw CondenseError.invalidArgument("--data is only used by --scheme sketch") }
+                let dataset = try Dataset.load(path: data, scale: onnx.inputScale, limit: limit, split: .train)
+                // A channel's activation per sample is the mean of its map.
+                activations = try unitGraph.activationSummaries(graph: onnx.graph, batch: dataset.inputs)
+            }
             Terminal.progress("building \(options.scheme.rawValue) labels on \(unitGraph.unitCount) units (neurons and channels) ...")
-            let result = try LabelingResult.run(options, on: LabelingInput(graph: LayeredDAG(unitGraph.neuronGraph)))
+            let result = try LabelingResult.run(options, on: LabelingInput(graph: LayeredDAG(unitGraph.neuronGraph), activations: activations))
             try write(result)
             return
         }
