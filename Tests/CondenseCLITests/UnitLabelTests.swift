@@ -16,6 +16,22 @@ struct UnitLabelTests {
         #expect(verification["mismatches"] as? Int == 0)
     }
 
+    @Test("sketch labels of LeNet-5's channels, data-free and from activations; a unit with a map per sample has a label")
+    func sketches() throws {
+        let free = try CLIRunner.run(["labels", "graphs/mnist/lenet5.onnx", "--units", "--scheme", "sketch", "--queries", "1000",
+                                      "--verify", "200", "--json"])
+        #expect(free.status == 0, "\(free.stderr)")
+        let data = try CLIRunner.run(["labels", "graphs/mnist/lenet5.onnx", "--units", "--scheme", "sketch", "--queries", "1000",
+                                      "--verify", "200", "--data", "graphs/mnist/data", "--limit", "200", "--json"])
+        #expect(data.status == 0, "\(data.stderr)")
+        for result in [free, data] {
+            let labeling = try #require(result.json?["labeling"] as? [String: Any])
+            #expect(labeling["nodes"] as? Int == 237)  // 1 + 6 + 16 + 120 + 84 + 10
+        }
+        let details = try #require((data.json?["labeling"] as? [String: Any])?["details"] as? [String: Any])
+        #expect(details["activation_sketch"] as? Double == 1)
+    }
+
     @Test("schemes that need the dense network are refused with --units")
     func refused() throws {
         let result = try CLIRunner.run(["labels", "graphs/mnist/lenet5.onnx", "--units", "--scheme", "equivalence"])
