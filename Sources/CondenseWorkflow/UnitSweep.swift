@@ -1,4 +1,5 @@
 import CondenseApproximate
+import CondenseCollapse
 import CondenseCore
 import CondenseData
 import CondenseEval
@@ -57,6 +58,18 @@ public struct UnitSweep: Sendable {
         public var drop: Double
         public var seconds: Double
         public var model: String?
+        /// The largest change of a score output measured on random points of the model's
+        /// input domain (`nil` without a domain).
+        public var measuredChange: Double?
+        /// A bound on that change over the whole domain: CROWN on the original and simplified
+        /// networks side by side (``CondenseCollapse/DifferenceBound``); dense models only
+        /// (`nil` for convolutional ones, where Condense has no such bound).
+        public var bound: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case method, fraction, units, parameters, flops, accuracy, drop, seconds, model, bound
+            case measuredChange = "measured_change"
+        }
     }
 
     public var fractions: [Double]
@@ -65,6 +78,8 @@ public struct UnitSweep: Sendable {
     public var seed: UInt64 = 0
     /// Where each simplified model is written (`nil`: not written).
     public var modelFolder: String?
+    /// Random points of the model's input domain on which each row's output change is measured.
+    public var checkPoints = 1000
 
     public init(fractions: [Double], methods: [Method]) {
         self.fractions = fractions
@@ -90,6 +105,17 @@ public struct UnitSweep: Sendable {
         guard let baseline = base.headline else { throw .invalidData("the test data give no accuracy or R²") }
         var rows: [Row] = []
         var before: UnitSimplification.Size?
+        // The domain's random points, and for dense models (no channel layer) the box of the core for the bound.
+        let domain = try ModelDomain.resolve(model)
+        var points: Matrix?
+        if let domain, checkPoints > 0 {
+            var rng = SplitMix64(seed: seed ^ 0xB0B)
+            let box = domain.modelBox
+            var values = [Float](repeating: 0, count: checkPoints * box.width)
+            for i in 0..<checkPoints { for j in 0..<box.width { values[i * box.width + j] = Float.random(in: box.lower[j]...box.upper[j], using: &rng) } }
+            points = Matrix(rows: checkPoints, columns: box.width, values: values)
+        }
+        let dense = (try? UnitGraph(graph: model.graph, features: model.inputFeatures))?.layers.allSatisfy { $0.kind != .channels } ?? false
         for fraction in fractions {
             for method in methods {
                 var collapse = ApproximateUnitCollapse(criterion: method.criterion, compensation: method.compensation, fraction: fraction)
@@ -104,9 +130,16 @@ public struct UnitSweep: Sendable {
                     try AtomicFile.write(o.data, to: path!)
                 }
                 let accuracy = o.metricAfter ?? 0
+                var measured: Double?, bound: Double?
+                if let points {
+                    measured = try WholeGraphCheck.measure(model, against: o.model, network: o.model.network, inputs: points).maxAbsChange
+                    if dense, let domain {
+                        bound = try? DifferenceBound.maximum(original: model.network, simplified: o.model.network, on: domain.coreBox)
+                    }
+                }
                 rows.append(Row(method: method.name, fraction: fraction, units: o.after.units, parameters: o.after.parameters,
                                 flops: o.after.flops, accuracy: accuracy, drop: 100 * (baseline - accuracy), seconds: o.result.seconds,
-                                model: path))
+                                model: path, measuredChange: measured, bound: bound))
                 progress(String(format: "%@ at %.0f %%: %.2f %% (%+.2f points), %.1f s", method.name, 100 * fraction, 100 * accuracy,
                                 -100 * (baseline - accuracy), o.result.seconds))
             }
@@ -125,10 +158,11 @@ extension UnitSweep.Result {
 
     /// `results.csv`: one line per method and fraction.
     public var csv: String {
-        var lines = ["method,fraction,units,parameters,flops,accuracy,drop_pp,seconds"]
+        var lines = ["method,fraction,units,parameters,flops,accuracy,drop_pp,seconds,measured_change,bound"]
         for r in rows {
             lines.append([r.method, String(format: "%.2f", r.fraction), "\(r.units)", "\(r.parameters)", "\(r.flops)",
-                          String(format: "%.4f", r.accuracy), String(format: "%.2f", r.drop), String(format: "%.3f", r.seconds)]
+                          String(format: "%.4f", r.accuracy), String(format: "%.2f", r.drop), String(format: "%.3f", r.seconds),
+                          r.measuredChange.map { String(format: "%.4g", $0) } ?? "", r.bound.map { String(format: "%.4g", $0) } ?? ""]
                 .joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -142,6 +176,20 @@ extension UnitSweep.Result {
             lines.append("| \(m) | " + fractions.map { f in
                 rows.first { $0.method == m && $0.fraction == f }.map { String(format: "%.2f (−%.2f)", 100 * $0.accuracy, $0.drop) } ?? "–"
             }.joined(separator: " | ") + " |")
+        }
+        if rows.contains(where: { $0.measuredChange != nil }) {
+            let withBound = rows.contains { $0.bound != nil }
+            lines += ["", withBound
+                ? "Largest output change measured on random points of the domain / bound on the whole domain (CROWN side by side):"
+                : "Largest output change measured on random points of the domain (no bound for convolutional models):", "",
+                "| method | " + fractions.map { String(format: "%.0f %%", 100 * $0) }.joined(separator: " | ") + " |",
+                "|---|" + String(repeating: "---:|", count: fractions.count)]
+            for m in methods {
+                lines.append("| \(m) | " + fractions.map { f in
+                    guard let r = rows.first(where: { $0.method == m && $0.fraction == f }), let c = r.measuredChange else { return "–" }
+                    return r.bound.map { String(format: "%.3g / %.3g", c, $0) } ?? String(format: "%.3g", c)
+                }.joined(separator: " | ") + " |")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -116,6 +116,27 @@ struct ApproximateUnitCollapseTests {
         try r.graph.checkShapesByDryRun()
     }
 
+    @Test("a sweep row carries the change measured on the domain and, for a dense model, a bound never below it")
+    func sweepBound() throws {
+        let model = try ONNXModel.load(path: "graphs/fashion/lenet-300-100.onnx")
+        let (calibration, test) = try Self.data("graphs/fashion/data", calibration: 500, test: 300, model: model)
+        var sweep = UnitSweep(fractions: [0.5], methods: [try UnitSweep.Method.named("l1+ls"), try UnitSweep.Method.named("random")])
+        sweep.checkPoints = 200
+        let result = try sweep.run(model, calibration: calibration, test: test)
+        for row in result.rows {
+            let measured = try #require(row.measuredChange), bound = try #require(row.bound)
+            #expect(measured > 0 && bound >= measured, "\(row.method): measured \(measured), bound \(bound)")
+        }
+        #expect(result.markdown.contains("bound on the whole domain"))
+        // A convolutional model gets the measured change and no bound.
+        let conv = try ONNXModel.load(path: "graphs/mnist/lenet5.onnx")
+        let (c2, t2) = try Self.data("graphs/mnist/data", calibration: 200, test: 100, model: conv)
+        var small = UnitSweep(fractions: [0.5], methods: [try UnitSweep.Method.named("l1")])
+        small.checkPoints = 50
+        let row = try #require(try small.run(conv, calibration: c2, test: t2).rows.first)
+        #expect(row.measuredChange != nil && row.bound == nil)
+    }
+
     @Test("least-squares compensation beats none, and the exported model reads back as collapsed")
     func compensation() throws {
         let model = try ONNXModel.load(path: "graphs/mnist/lenet5.onnx")
