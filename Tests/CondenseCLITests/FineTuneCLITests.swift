@@ -52,6 +52,16 @@ struct FineTuneCLITests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.model)) == before)
     }
 
+    @Test("a training step over the memory budget is refused before it is allocated")
+    func memory() throws {
+        let scratch = try Scratch()
+        HostileInputTests.expectOneLineError(
+            try CLIRunner.run(["finetune", "graphs/mnist/lenet-300-100.onnx", "--data", "graphs/mnist/data", "--limit", "100",
+                               "-o", scratch.path("o.onnx"), "--max-memory", "0.01", "--batch-size", "8192"]),
+            containing: "--max-memory", "memory")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("o.onnx")))
+    }
+
     @Test("fine-tuning is refused in exact mode, where a certificate would not survive it")
     func exactRefused() throws {
         let scratch = try Scratch()

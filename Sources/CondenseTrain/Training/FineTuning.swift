@@ -27,6 +27,8 @@ public struct FineTuning: Sendable {
     public var seed: UInt64 = 0
     /// Distillation from a teacher graph (the network before collapse), if any.
     public var distillation: TrainingObjective.Distillation?
+    /// What one training step may hold: the tensors of a batch's forward pass and their gradients.
+    public var memory = MemoryBudget()
     /// Workers that differentiate shards of each batch of a convolutional graph side by side
     /// (`nil`: OpenBLAS's thread count); dense graphs use OpenBLAS's own threads.
     public var threads: Int?
@@ -91,6 +93,14 @@ public struct FineTuning: Sendable {
         }
         if classify, data.labels == nil { throw .invalidData("fine-tuning a classifier needs labelled data") }
         if !classify, data.targets == nil { throw .invalidData("fine-tuning a regressor needs targets") }
+        // The forward tensors of a batch, kept for the backward pass, and as much again for
+        // gradients: refused before any allocation when over the budget.
+        let profile = try GraphProfile(graph: graph, features: data.featureCount)
+        let perSample = profile.nodes.reduce(0) { total, node in
+            total + node.outputShapes.reduce(0) { $0 + $1.dropFirst().reduce(1) { $0 * max($1 ?? 1, 1) } }
+        }
+        try memory.check(MemoryBudget.size([perSample, batchSize, 2]), what: "a training step of \(batchSize) samples",
+                         hint: "use a smaller batch size")
         let objective = try TrainingObjective.find(in: graph, classify: classify)
         let parameters = TrainableParameters.find(in: graph)
         let differentiator = try GraphDifferentiator(graph: graph, parameters: parameters, output: objective.tensor)

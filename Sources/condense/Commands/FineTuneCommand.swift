@@ -28,11 +28,14 @@ struct FineTuneCommand: AsyncParsableCommand {
     @Option(help: "Test data scored before and after (and after each epoch, for the history).") var test: String?
     @Option(help: "Use only the first N samples of --test.") var testLimit: Int?
     @Option(help: "Also write the JSON report to this file.") var report: String?
+    @Option(help: "Memory budget in GB: a training step (a batch's tensors and their gradients) larger than this is refused.")
+    var maxMemory = 4.0
     @Flag(help: "Print one JSON object on stdout.") var json = false
 
     func validate() throws {
         if epochs < 1 || epochs > 10_000 { throw ValidationError("--epochs must be in 1...10000") }
         if let testLimit, testLimit <= 0 { throw ValidationError("--test-limit must be positive") }
+        if !(maxMemory > 0 && maxMemory <= 1_048_576) { throw ValidationError("--max-memory must be a positive number of GB") }
     }
 
     func run() async throws {
@@ -42,7 +45,7 @@ struct FineTuneCommand: AsyncParsableCommand {
         let train = try dataOptions.load(for: onnx, split: .train)
         let testData = try test.map { try Dataset.load(path: $0, scale: onnx.inputScale, limit: testLimit) }
         let bar = TrainingProgressBar()
-        let outcome = try FineTuneJob(tuning: training.tuning(epochs: epochs))
+        let outcome = try FineTuneJob(tuning: training.tuning(epochs: epochs, memory: maxMemory))
             .run(onnx, train: train, test: testData, teacher: onnx, progress: { bar.update($0) })
         var staged = StagedOutputs()
         let stagedModel = staged.stage(output)

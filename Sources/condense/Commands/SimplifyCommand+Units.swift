@@ -75,7 +75,7 @@ extension SimplifyCommand {
             throw CondenseError.invalidArgument("--finetune-epochs needs training data: --finetune-data or --calibration")
         }
         let train = try Dataset.load(path: path, scale: onnx.inputScale, limit: tune.finetuneLimit, split: .train)
-        var plan = FineTunedSimplification(simplification: job, tuning: tune.training.tuning(epochs: tune.finetuneEpochs))
+        var plan = FineTunedSimplification(simplification: job, tuning: tune.training.tuning(epochs: tune.finetuneEpochs, memory: maxMemory))
         plan.schedule = tune.schedule
         plan.steps = tune.steps
         let bar = TrainingProgressBar()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CondenseCore
 import CondenseTrain
 import CondenseWorkflow
 import Foundation
@@ -31,7 +32,8 @@ struct FineTuneOptions: ParsableArguments {
         if !(distillTemperature.isFinite && distillTemperature > 0) { throw ValidationError("--distill-temperature must be positive") }
     }
 
-    func tuning(epochs: Int) -> FineTuning {
+    /// The training configuration; `memory` is the command's `--max-memory` in GB.
+    func tuning(epochs: Int, memory: Double) -> FineTuning {
         var t = FineTuning(epochs: epochs)
         t.batchSize = batchSize
         t.optimizer = optimizer
@@ -41,6 +43,7 @@ struct FineTuneOptions: ParsableArguments {
         t.weightDecay = weightDecay
         t.validationFraction = validationFraction
         t.seed = trainSeed
+        t.memory = MemoryBudget(bytes: Int(memory * Double(1 << 30)))
         if distill > 0 { t.distillation = .init(weight: distill, temperature: distillTemperature) }
         return t
     }
