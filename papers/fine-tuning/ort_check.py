@@ -20,17 +20,7 @@ import onnx
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Scripts"))
 from check_models import Runner, load_data, scored  # noqa: E402
-
-
-def median(runner, x, repeat=20):
-    for _ in range(3):
-        runner.run(x)
-    t = []
-    for _ in range(repeat):
-        s = time.perf_counter()
-        runner.run(x)
-        t.append(time.perf_counter() - s)
-    return float(np.median(t))
+from ort_sweep_check import median_seconds  # noqa: E402
 
 
 def main():
@@ -54,7 +44,7 @@ def main():
         acc = float(np.mean(scored(runner.run(x)).argmax(1) == y))
         agree = abs(acc - report["metric_after"]) * len(x) <= 1.0
         bad += 0 if agree else 1
-        speed = median(base, x[:256]) / median(runner, x[:256])
+        speed = median_seconds(base, x[:256], 20) / median_seconds(runner, x[:256], 20)
         flops = report["before"]["flops"] / max(1, report["after"]["flops"])
         rows.append((name, checker, acc, report["metric_after"], flops, speed))
         print(f"{name}: ORT {100 * acc:.2f} % (Condense {100 * report['metric_after']:.2f} %), checker {checker}, "

@@ -169,8 +169,7 @@ extension OperatorKernels {
                        rowStride: Int? = nil) {
         let (h, w) = (g.input[0], g.input[1]), (kh, kw) = (g.kernel[0], g.kernel[1])
         let (oh, ow) = (g.output[0], g.output[1])
-        let (sh, sw) = (g.strides[0], g.strides[1]), (dh, dw) = (g.dilations[0], g.dilations[1])
-        let (ph, pw) = (g.padsBegin[0], g.padsBegin[1])
+        let (sh, sw) = (g.strides[0], g.strides[1]), dh = g.dilations[0], ph = g.padsBegin[0]
         var row = 0
         for ch in 0..<channels {
             let plane = source + ch * h * w
@@ -178,9 +177,7 @@ extension OperatorKernels {
                 for kj in 0..<kw {
                     let dest = columns + row * (rowStride ?? oh * ow)
                     // Output columns oj with 0 <= oj·sw - pw + kj·dw < w.
-                    let shift = kj * dw - pw
-                    let first = shift >= 0 ? 0 : min(ow, (-shift + sw - 1) / sw)
-                    let last = w - shift <= 0 ? 0 : min(ow, (w - shift + sw - 1) / sw)
+                    let (shift, first, last) = g.insideColumns(kernelColumn: kj)
                     for oi in 0..<oh {
                         let y = oi * sh - ph + ki * dh
                         let line = dest + oi * ow

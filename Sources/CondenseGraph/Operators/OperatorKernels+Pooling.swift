@@ -24,19 +24,11 @@ extension OperatorKernels {
         let (h, w) = (g.input[0], g.input[1]), (oh, ow) = (g.output[0], g.output[1])
         let (kh, kw) = (g.kernel[0], g.kernel[1]), (sh, sw) = (g.strides[0], g.strides[1])
         let (dh, dw) = (g.dilations[0], g.dilations[1])
-        let (ph, pw) = (g.padsBegin[0], g.padsBegin[1]), (eh, ew) = (g.padsEnd[0], g.padsEnd[1])
+        let (ph, pw) = (g.padsBegin[0], g.padsBegin[1])
         var out = [Float](repeating: 0, count: planes * oh * ow)
-        /// The window taps `k` with `lo <= start + k·d < hi`, as a range of k.
-        func taps(_ start: Int, _ d: Int, _ k: Int, _ lo: Int, _ hi: Int) -> Range<Int> {
-            let a = start >= lo ? 0 : (lo - start + d - 1) / d
-            let b = start >= hi ? 0 : min(k, (hi - start + d - 1) / d)
-            return a < b ? a..<b : 0..<0
-        }
         // Window taps inside the image, and the padded count, per output row and column: once.
-        let rowTaps = (0..<oh).map { taps($0 * sh - ph, dh, kh, 0, h) }
-        let colTaps = (0..<ow).map { taps($0 * sw - pw, dw, kw, 0, w) }
-        let rowPadded = (0..<oh).map { taps($0 * sh - ph, dh, kh, -ph, h + eh).count }
-        let colPadded = (0..<ow).map { taps($0 * sw - pw, dw, kw, -pw, w + ew).count }
+        let rowTaps = g.insideTaps(axis: 0), colTaps = g.insideTaps(axis: 1)
+        let rowPadded = g.paddedTapCounts(axis: 0), colPadded = g.paddedTapCounts(axis: 1)
         let isMax = kind == .max
         // Every window inside the image, undilated (the usual 2x2 / 3x3 pooling): fixed loops.
         if ph == 0, pw == 0, dh == 1, dw == 1, (oh - 1) * sh + kh <= h, (ow - 1) * sw + kw <= w {

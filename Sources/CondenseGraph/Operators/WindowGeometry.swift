@@ -64,4 +64,36 @@ public struct WindowGeometry: Sendable, Equatable {
             output = [1] + output
         }
     }
+
+    /// For each output index along `axis` (0: rows, 1: columns), the window taps `k` that
+    /// fall inside the input (`0 <= start + k·dilation < size`). O(output size).
+    public func insideTaps(axis: Int) -> [Range<Int>] {
+        (0..<output[axis]).map { Self.taps(start: $0 * strides[axis] - padsBegin[axis], dilations[axis], kernel[axis], 0, input[axis]) }
+    }
+
+    /// For each output index along `axis`, how many taps fall inside the padded input
+    /// (what `count_include_pad` divides by). O(output size).
+    public func paddedTapCounts(axis: Int) -> [Int] {
+        (0..<output[axis]).map {
+            Self.taps(start: $0 * strides[axis] - padsBegin[axis], dilations[axis], kernel[axis], -padsBegin[axis], input[axis] + padsEnd[axis]).count
+        }
+    }
+
+    /// The window taps `k < count` with `lo <= start + k·d < hi`, as a range of k.
+    static func taps(start: Int, _ d: Int, _ count: Int, _ lo: Int, _ hi: Int) -> Range<Int> {
+        let a = start >= lo ? 0 : (lo - start + d - 1) / d
+        let b = start >= hi ? 0 : min(count, (hi - start + d - 1) / d)
+        return a < b ? a..<b : 0..<0
+    }
+
+    /// For kernel column `kj`, the output columns whose input column lies inside the image
+    /// (`0 <= oj·stride − pad + kj·dilation < width`), as `first..<last`; im2col and col2im
+    /// copy these and leave the rest to padding. O(1).
+    package func insideColumns(kernelColumn kj: Int) -> (shift: Int, first: Int, last: Int) {
+        let w = input[1], ow = output[1], sw = strides[1]
+        let shift = kj * dilations[1] - padsBegin[1]
+        let first = shift >= 0 ? 0 : min(ow, (-shift + sw - 1) / sw)
+        let last = w - shift <= 0 ? 0 : min(ow, (w - shift + sw - 1) / sw)
+        return (shift, first, last)
+    }
 }

@@ -83,17 +83,14 @@ enum ConvolutionGradient: GradientRule {
                        into image: UnsafeMutablePointer<Float>, rowStride: Int) {
         let (h, w) = (g.input[0], g.input[1]), (kh, kw) = (g.kernel[0], g.kernel[1])
         let (oh, ow) = (g.output[0], g.output[1])
-        let (sh, sw) = (g.strides[0], g.strides[1]), (dh, dw) = (g.dilations[0], g.dilations[1])
-        let (ph, pw) = (g.padsBegin[0], g.padsBegin[1])
+        let (sh, sw) = (g.strides[0], g.strides[1]), dh = g.dilations[0], ph = g.padsBegin[0]
         var row = 0
         for ch in 0..<channels {
             let plane = image + ch * h * w
             for ki in 0..<kh {
                 for kj in 0..<kw {
                     let source = columns + row * rowStride
-                    let shift = kj * dw - pw
-                    let first = shift >= 0 ? 0 : min(ow, (-shift + sw - 1) / sw)
-                    let last = w - shift <= 0 ? 0 : min(ow, (w - shift + sw - 1) / sw)
+                    let (shift, first, last) = g.insideColumns(kernelColumn: kj)
                     if first < last {
                         for oi in 0..<oh {
                             let y = oi * sh - ph + ki * dh

@@ -49,16 +49,8 @@ enum PoolingGradient: GradientRule {
         let (h, w) = (g.input[0], g.input[1]), (oh, ow) = (g.output[0], g.output[1])
         let (kh, kw) = (g.kernel[0], g.kernel[1]), (sh, sw) = (g.strides[0], g.strides[1])
         let (dh, dw) = (g.dilations[0], g.dilations[1]), (ph, pw) = (g.padsBegin[0], g.padsBegin[1])
-        let (eh, ew) = (g.padsEnd[0], g.padsEnd[1])
-        func taps(_ start: Int, _ d: Int, _ k: Int, _ lo: Int, _ hi: Int) -> Range<Int> {
-            let a = start >= lo ? 0 : (lo - start + d - 1) / d
-            let b = start >= hi ? 0 : min(k, (hi - start + d - 1) / d)
-            return a < b ? a..<b : 0..<0
-        }
-        let rowTaps = (0..<oh).map { taps($0 * sh - ph, dh, kh, 0, h) }
-        let colTaps = (0..<ow).map { taps($0 * sw - pw, dw, kw, 0, w) }
-        let rowPadded = (0..<oh).map { taps($0 * sh - ph, dh, kh, -ph, h + eh).count }
-        let colPadded = (0..<ow).map { taps($0 * sw - pw, dw, kw, -pw, w + ew).count }
+        let rowTaps = g.insideTaps(axis: 0), colTaps = g.insideTaps(axis: 1)
+        let rowPadded = g.paddedTapCounts(axis: 0), colPadded = g.paddedTapCounts(axis: 1)
         let xv = try s.floats(0), gy = s.outputGradient
         let planes = x.shape[0] * x.shape[1]
         var gx = [Float](repeating: 0, count: xv.count)

@@ -145,13 +145,7 @@ struct FineTunedSimplifyReport: JSONReport {
 
     var text: String {
         func pct(_ v: Double?) -> String { v.map { String(format: "%.2f %%", 100 * $0) } ?? "-" }
-        var sizes = Table("", "before", "after", "removed")
-        func row(_ name: String, _ a: Int, _ b: Int) {
-            sizes.add(name, "\(a)", "\(b)", a > 0 ? String(format: "%.1f %%", 100 * Double(a - b) / Double(a)) : "-")
-        }
-        row("units (removable layers)", before.units, after.units)
-        row("parameters", before.parameters, after.parameters)
-        row("FLOPs per sample", before.flops, after.flops)
+        let sizes = UnitSimplification.Size.table(before: before, after: after)
         var stepTable = Table("step", "removed", "units", "after collapse", "after fine-tuning", "validation", "epoch kept")
         for (i, s) in steps.enumerated() {
             stepTable.add("\(i + 1)", String(format: "%.1f %%", 100 * s.fraction), "\(s.units)", pct(s.metricCollapsed), pct(s.metricTuned),
@@ -159,7 +153,7 @@ struct FineTunedSimplifyReport: JSONReport {
         }
         var lines = ["Approximate unit collapse of \(model) -> \(output): \(criterion) with \(compensation) compensation, "
                      + String(format: "%.1f %% of every removable layer, %@, fine-tuned on %@, %.1f s", 100 * fraction, schedule, training, seconds),
-                     "", sizes.rendered, "", stepTable.rendered]
+                     "", sizes, "", stepTable.rendered]
         if let a = metricBefore, let b = metricAfter {
             lines.append("")
             lines.append(String(format: "metric on the data: %.2f %% -> %.2f %% (%+.2f points)", 100 * a, 100 * b, 100 * (b - a)))
@@ -213,6 +207,24 @@ struct UnitSimplifyReport: JSONReport {
     }
 
     var text: String {
+        let sizes = UnitSimplification.Size.table(before: before, after: after)
+        var layerTable = Table("layer", "units before", "after")
+        for l in layers { layerTable.add(l.name, "\(l.before)", "\(l.after)") }
+        var lines = ["Approximate unit collapse of \(model) -> \(output): \(criterion) with \(compensation) compensation, "
+                     + String(format: "%.0f %% of every removable layer, %.2f s", 100 * fraction, seconds),
+                     "", sizes, "", layerTable.rendered]
+        if let a = metricBefore, let b = metricAfter {
+            lines.append("")
+            lines.append(String(format: "metric on the data: %.2f %% -> %.2f %% (%+.2f points)", 100 * a, 100 * b, 100 * (b - a)))
+        }
+        if let r = exportRoundTrip { lines.append(String(format: "exported ONNX read back: max relative change %.3g", r)) }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension UnitSimplification.Size {
+    /// Units, parameters and FLOPs before and after, with the share removed.
+    static func table(before: Self, after: Self) -> String {
         var sizes = Table("", "before", "after", "removed")
         func row(_ name: String, _ a: Int, _ b: Int) {
             sizes.add(name, "\(a)", "\(b)", a > 0 ? String(format: "%.1f %%", 100 * Double(a - b) / Double(a)) : "-")
@@ -220,16 +232,6 @@ struct UnitSimplifyReport: JSONReport {
         row("units (removable layers)", before.units, after.units)
         row("parameters", before.parameters, after.parameters)
         row("FLOPs per sample", before.flops, after.flops)
-        var layerTable = Table("layer", "units before", "after")
-        for l in layers { layerTable.add(l.name, "\(l.before)", "\(l.after)") }
-        var lines = ["Approximate unit collapse of \(model) -> \(output): \(criterion) with \(compensation) compensation, "
-                     + String(format: "%.0f %% of every removable layer, %.2f s", 100 * fraction, seconds),
-                     "", sizes.rendered, "", layerTable.rendered]
-        if let a = metricBefore, let b = metricAfter {
-            lines.append("")
-            lines.append(String(format: "metric on the data: %.2f %% -> %.2f %% (%+.2f points)", 100 * a, 100 * b, 100 * (b - a)))
-        }
-        if let r = exportRoundTrip { lines.append(String(format: "exported ONNX read back: max relative change %.3g", r)) }
-        return lines.joined(separator: "\n")
+        return sizes.rendered
     }
 }
