@@ -36,6 +36,9 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "Scripts"))
 from check_models import read_idx  # noqa: E402
 
+sys.path.insert(0, HERE)
+from analyze import sketch_cosine, sketches  # noqa: E402
+
 
 def images(folder, split, limit):
     x = read_idx(os.path.join(folder, f"{split}-images-idx3-ubyte.gz"))[:limit]
@@ -65,21 +68,6 @@ def session(model, outputs=None):
     opts.intra_op_num_threads = 1
     opts.log_severity_level = 3
     return ort.InferenceSession(m.SerializeToString(), opts, providers=["CPUExecutionProvider"])
-
-
-def sketches(path, layer, width):
-    labels = json.load(open(path))["labels"]
-    out = []
-    for i in range(width):
-        text = labels[f"L{layer}:{i}"]["parts"][0]["text"]
-        out.append(np.unpackbits(np.frombuffer(bytes.fromhex(text), np.uint8)) if text else None)
-    return out
-
-
-def sketch_cosine(bits, i, j):
-    if bits[i] is None or bits[j] is None:
-        return 0.0
-    return float(np.cos(np.pi * np.count_nonzero(bits[i] != bits[j]) / bits[i].size))
 
 
 def cosine(a, b):
