@@ -109,3 +109,31 @@ extension UnitSimplification {
         return best.map { (fraction: $0.0, outcome: $0.1) }
     }
 }
+
+extension UnitSimplification {
+    /// The largest fraction (to 1/64, bisection in `[0, 0.95]`) whose simplification keeps the
+    /// bound on the output change over the model's domain (CROWN on the original and simplified
+    /// networks side by side, ``CondenseCollapse/DifferenceBound``) at most `epsilon`, and that
+    /// simplification with its bound; `nil` when even the smallest step exceeds it. Dense
+    /// models only: Condense has no such bound through convolutions. O(7 simplifications and bounds).
+    public func largestFraction(_ model: ONNXModel, calibration: Dataset?, data: Dataset?, domain: ModelDomain,
+                                epsilon: Double) throws(CondenseError) -> (fraction: Double, bound: Double, outcome: Outcome)? {
+        guard epsilon >= 0, epsilon.isFinite else { throw .invalidArgument("the output-change target must be a number >= 0") }
+        let units = try UnitGraph(graph: model.graph, features: model.inputFeatures)
+        guard units.layers.allSatisfy({ $0.kind != .channels }) else {
+            throw .invalidArgument("an output-change target needs a bound on the output change, which Condense has for dense "
+                                   + "models only; this model has convolutions (use the fraction to remove or the accuracy drop)")
+        }
+        var lo = 0.0, hi = 0.95
+        var best: (Double, Double, Outcome)?
+        for _ in 0..<6 {
+            let mid = (lo + hi) / 2
+            var job = self
+            job.collapse.fraction = mid
+            let o = try job.run(model, calibration: calibration, data: data)
+            let bound = try DifferenceBound.maximum(original: model.network, simplified: o.model.network, on: domain.coreBox)
+            if bound <= epsilon { best = (mid, bound, o); lo = mid } else { hi = mid }
+        }
+        return best.map { (fraction: $0.0, bound: $0.1, outcome: $0.2) }
+    }
+}

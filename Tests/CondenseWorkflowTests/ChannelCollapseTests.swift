@@ -137,6 +137,21 @@ struct ApproximateUnitCollapseTests {
         #expect(row.measuredChange != nil && row.bound == nil)
     }
 
+    @Test("--epsilon: the largest fraction whose bound on the output change stays within it; refused with convolutions")
+    func epsilon() throws {
+        let model = try ONNXModel.load(path: "graphs/fashion/lenet-300-100.onnx")
+        let (calibration, _) = try Self.data("graphs/fashion/data", calibration: 300, test: 10, model: model)
+        let domain = try #require(try ModelDomain.resolve(model))
+        let job = UnitSimplification(collapse: ApproximateUnitCollapse(criterion: .l1, compensation: .leastSquares, fraction: 0))
+        let found = try #require(try job.largestFraction(model, calibration: calibration, data: nil, domain: domain, epsilon: 5000))
+        #expect(found.bound <= 5000 && found.fraction > 0)
+        #expect(try job.largestFraction(model, calibration: calibration, data: nil, domain: domain, epsilon: 1e-3) == nil)
+        let conv = try ONNXModel.load(path: "graphs/mnist/lenet5.onnx")
+        #expect(throws: CondenseError.self) {
+            try job.largestFraction(conv, calibration: calibration, data: nil, domain: try #require(try ModelDomain.resolve(conv)), epsilon: 1)
+        }
+    }
+
     @Test("least-squares compensation beats none, and the exported model reads back as collapsed")
     func compensation() throws {
         let model = try ONNXModel.load(path: "graphs/mnist/lenet5.onnx")

@@ -14,9 +14,13 @@ extension SimplifyCommand {
     /// reports units, parameters, FLOPs and the metric before and after.
     func runUnits() throws {
         let options = approximate
-        guard options.remove != nil || options.maxAccuracyDrop != nil else {
-            throw CondenseError.invalidArgument("--units needs --remove F (the fraction of every removable layer's units) "
-                                                + "or --max-accuracy-drop PP")
+        guard options.remove != nil || options.maxAccuracyDrop != nil || options.epsilon != nil else {
+            throw CondenseError.invalidArgument("--units needs --remove F (the fraction of every removable layer's units), "
+                                                + "--max-accuracy-drop PP or --epsilon E")
+        }
+        if options.epsilon != nil, fineTune.finetuneEpochs > 0 {
+            throw CondenseError.invalidArgument("--epsilon bounds the collapse's output change, which fine-tuning would not keep; "
+                                                + "use --remove or --max-accuracy-drop with --finetune-epochs")
         }
         let onnx = try ONNXModel.load(path: model)
         let calibration = try options.calibration.map { path in
@@ -39,7 +43,17 @@ extension SimplifyCommand {
         }
         var fraction = options.remove ?? 0
         let outcome: UnitSimplification.Outcome
-        if let drop = options.maxAccuracyDrop {
+        if let epsilon = options.epsilon {
+            guard let domain = try resolveDomain(for: onnx) else {
+                throw CondenseError.invalidArgument("--epsilon needs an input domain (--domain, --domain-from or model metadata)")
+            }
+            guard let found = try job.largestFraction(onnx, calibration: calibration, data: dataset, domain: domain, epsilon: epsilon) else {
+                throw CondenseError.invalidArgument("no fraction keeps the bound on the output change within \(epsilon)")
+            }
+            fraction = found.fraction
+            outcome = found.outcome
+            Terminal.progress(String(format: "bound on the output change over the domain: %.4g (target %.4g)", found.bound, epsilon))
+        } else if let drop = options.maxAccuracyDrop {
             // The fraction is chosen on the calibration data; the report scores --data.
             guard let calibration, calibration.labels != nil || calibration.targets != nil else {
                 throw CondenseError.invalidArgument("--max-accuracy-drop needs labelled --calibration data")
