@@ -4,7 +4,7 @@
 # baselines with the same fine-tuning budget (same data, epochs, optimizer, schedule and
 # distillation from the original model), then every written model checked in ONNX Runtime.
 #
-#   papers/fine-tuning/run.sh            (about 45 minutes on 2 cores after the build)
+#   papers/fine-tuning/run.sh            (about 30 minutes on 2 cores after the build, schedules.sh included)
 #   papers/fine-tuning/run.sh quick      (LeNet-300-100 only, about 5 minutes)
 #
 # Recipe, the same for every method: Adam, lr 0.003 annealed to 0 (cosine) over all steps,
@@ -47,3 +47,4 @@ run lenet-300-100 mnist/lenet-300-100 mnist 2000 "--unit-kinds neurons" "0.5 0.6
 [ "${1:-}" = quick ] && exit 0
 run lenet5 mnist/lenet5 mnist 2000 "" "0.5 0.6 0.7 0.8" "condense+ls/global l1+ls l1"
 run resnet8 fashion/resnet8 fashion 1000 "--finetune-limit 20000" "0.5 0.7" "condense+ls/global l1+ls l1"
+bash "$out/schedules.sh"
