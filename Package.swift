@@ -122,6 +122,7 @@ let package = Package(
             dependencies: ["CondenseRender", "CondenseTestSupport"]),
         .testTarget(
             name: "CondenseCLITests",
-            dependencies: ["condense", "CondenseTestSupport"]),
+            dependencies: ["condense", "CondenseTestSupport"],
+            exclude: ["Fixtures"]),  // read by path from the repository, not as resources
     ]
 )
