@@ -112,6 +112,18 @@ struct FineTuningTests {
         #expect(after > before + 0.05, "R² \(before) -> \(after)")
     }
 
+    @Test("a single sigmoid column trains on the logistic loss of its logit")
+    func sigmoid() throws {
+        let model = try ONNXModel.load(path: Self.path("graphs/zoo/sigmoid-binary.onnx"))
+        let data = try Dataset.load(path: Self.path("graphs/zoo/sigmoid-binary.npz"))
+        var tuning = FineTuning(epochs: 5)
+        tuning.validationFraction = 0.2
+        let outcome = try FineTuneJob(tuning: tuning).run(model, train: data, test: data)
+        #expect(outcome.result.objective.loss == .binaryCrossEntropy)
+        #expect(model.graph.producer[outcome.result.objective.tensor].map { model.graph.nodes[$0].opType } != "Sigmoid")
+        #expect((outcome.metricAfter ?? 0) >= (outcome.metricBefore ?? 1))
+    }
+
     @Test("the same seed gives the same weights; another seed, others")
     func seeded() throws {
         let model = try Self.damaged()

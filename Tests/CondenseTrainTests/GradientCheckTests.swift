@@ -140,6 +140,33 @@ struct GradientCheckTests {
         for (x, y) in zip(sums, gb) { #expect(abs(x - y) <= 1e-5 * max(1, abs(y))) }
     }
 
+    @Test("every loss's gradient matches central differences, with and without distillation",
+          arguments: [TrainingObjective.Loss.crossEntropy, .binaryCrossEntropy, .meanSquaredError])
+    func lossGradient(_ loss: TrainingObjective.Loss) throws {
+        var g = SplitMix64(seed: 9)
+        let k = loss == .binaryCrossEntropy ? 1 : 4, batch = 5
+        let y = Self.random([batch, k], &g, scale: 3)
+        let labels = (0..<batch).map { $0 % (loss == .binaryCrossEntropy ? 2 : k) }
+        let targets = try Self.random([batch, k], &g).floats("targets")
+        let teacher = try Self.random([batch, k], &g, scale: 3).floats("teacher")
+        let objective = TrainingObjective(tensor: "y", loss: loss)
+        for distillation in [nil, TrainingObjective.Distillation(weight: 0.4, temperature: 2)] {
+            let (_, analytic) = try objective.evaluate(y, labels: labels, targets: targets, teacher: teacher, distillation: distillation)
+            let base = try y.floats("y")
+            for i in base.indices {
+                var plus = base, minus = base
+                plus[i] += 1e-2
+                minus[i] -= 1e-2
+                let lp = try objective.evaluate(GraphTensor(shape: y.shape, floats: plus), labels: labels, targets: targets,
+                                                teacher: teacher, distillation: distillation).loss
+                let lm = try objective.evaluate(GraphTensor(shape: y.shape, floats: minus), labels: labels, targets: targets,
+                                                teacher: teacher, distillation: distillation).loss
+                let numeric = (lp - lm) / 2e-2
+                #expect(abs(numeric - Double(analytic[i])) < 2e-3, "\(loss) \(distillation == nil ? "" : "distilled ")[\(i)]: \(numeric) vs \(analytic[i])")
+            }
+        }
+    }
+
     @Test("every operator with a rule is checked by some case")
     func coverage() {
         let checked = Set(Self.cases.flatMap { $0.nodes.map(\.opType) })

@@ -121,7 +121,10 @@ public struct ApproximateUnitCollapse: Sendable {
         let tape = try differentiator.forward([graph.primaryInput.name: try GraphExecutor(graph: graph).inputTensor(scoring)], values: [:])
         guard let y = tape.values[objective.tensor] else { throw .internalError("the logits were not computed") }
         var classes = labels ?? []
-        if labels == nil { classes = try y.matrix("logits").argmaxRows }
+        if labels == nil {
+            let logits = try y.matrix("logits")
+            classes = logits.columns == 1 ? logits.values.map { $0 > 0 ? 1 : 0 } : logits.argmaxRows
+        }
         let (_, seed) = try objective.evaluate(y, labels: classes, targets: nil)
         let gradients = try differentiator.backward(tape, seed: seed, values: [:], tensors: tensors).tensors
         var products: [String: GraphTensor] = [:]

@@ -155,6 +155,7 @@ public struct FineTuning: Sendable {
                 for (r, row) in chunk.enumerated() {
                     if classify {
                         var best = 0
+                        if k == 1 { best = f[r] > 0 ? 1 : 0 }  // one sigmoid logit
                         for j in 1..<max(k, 1) where f[r * k + j] > f[r * k + best] { best = j }
                         if best == source.labels![row] { correct += 1 }
                     } else {

@@ -6,11 +6,14 @@ import Foundation
 ///
 /// Classifiers are trained with cross-entropy on their logits: the input of the `Softmax`
 /// or `LogSoftmax` that produces the score output (through `ZipMap`, `Identity` or `Cast`),
-/// or the score output itself when it is not normalised (PyTorch exports). Regressors are
+/// or the score output itself when it is not normalised (PyTorch exports); a single sigmoid
+/// column with the logistic loss on the sigmoid's input. Regressors are
 /// trained with the mean squared error of the score output. O(nodes) to find.
 public struct TrainingObjective: Sendable, Equatable {
     public enum Loss: String, Sendable, Codable {
         case crossEntropy = "cross-entropy"
+        /// For a single sigmoid column: the logistic loss on the sigmoid's input, labels 0 or 1.
+        case binaryCrossEntropy = "binary-cross-entropy"
         case meanSquaredError = "mse"
     }
 
@@ -37,8 +40,8 @@ public struct TrainingObjective: Sendable, Equatable {
            let logits = graph.nodes[p].input(0) {
             return TrainingObjective(tensor: logits, loss: .crossEntropy)
         }
-        if let p = graph.producer[name], graph.nodes[p].isONNX("Sigmoid") {
-            throw .invalidModel("the score output '\(score)' is a sigmoid; fine-tuning trains classifiers with softmax or raw class scores")
+        if let p = graph.producer[name], graph.nodes[p].isONNX("Sigmoid"), let logit = graph.nodes[p].input(0) {
+            return TrainingObjective(tensor: logit, loss: .binaryCrossEntropy)
         }
         return TrainingObjective(tensor: name, loss: .crossEntropy)
     }
@@ -90,6 +93,17 @@ public struct TrainingObjective: Sendable, Equatable {
                 }
             }
             loss += Double(a * t * t) * total / Double(batch)
+        case .binaryCrossEntropy:
+            // The binary KL divergence between the softened teacher and student probabilities.
+            let t = distillation.temperature
+            var total = 0.0
+            for i in y.indices {
+                let p = 1 / (1 + exp(-teacher[i] / t)), q = 1 / (1 + exp(-y[i] / t))
+                total += Double(p) * (log(Double(max(p, 1e-30))) - log(Double(max(q, 1e-30))))
+                    + Double(1 - p) * (log(Double(max(1 - p, 1e-30))) - log(Double(max(1 - q, 1e-30))))
+                gradient[i] += a * t * (q - p) / Float(batch)
+            }
+            loss += Double(a * t * t) * total / Double(batch)
         case .meanSquaredError:
             var total = 0.0
             let scale = 2 * a / Float(y.count)
@@ -126,6 +140,17 @@ public struct TrainingObjective: Sendable, Equatable {
                 total += Double(logSum - y[row + labels[r]])
                 for j in 0..<k { gradient[row + j] = exp(y[row + j] - logSum) / Float(batch) }
                 gradient[row + labels[r]] -= 1 / Float(batch)
+            }
+        case .binaryCrossEntropy:
+            guard let labels, labels.count == batch, k == 1 else {
+                throw .invalidData("the logistic loss needs one sigmoid column and one label (0 or 1) per sample")
+            }
+            for r in 0..<batch {
+                guard labels[r] == 0 || labels[r] == 1 else { throw .invalidData("label \(labels[r]) of a sigmoid classifier is not 0 or 1") }
+                let z = y[r], target = Float(labels[r])
+                // softplus(z) − target·z, stably.
+                total += Double(max(z, 0) - z * target + log(1 + exp(-abs(z))))
+                gradient[r] = (1 / (1 + exp(-z)) - target) / Float(batch)
             }
         case .meanSquaredError:
             guard let targets, targets.count == y.count else {
