@@ -101,25 +101,14 @@ public struct FineTuning: Sendable {
         }
         try memory.check(MemoryBudget.size([perSample, batchSize, 2]), what: "a training step of \(batchSize) samples",
                          hint: "use a smaller batch size")
-        let objective = try TrainingObjective.find(in: graph, classify: classify)
-        let parameters = TrainableParameters.find(in: graph)
-        let differentiator = try GraphDifferentiator(graph: graph, parameters: parameters, output: objective.tensor)
-        let executor = GraphExecutor(graph: graph)
-        let teaching: (GraphExecutor, String)? = try teacher.flatMap { (t) throws(CondenseError) -> (GraphExecutor, String)? in
-            guard distillation.map({ $0.weight > 0 }) == true else { return nil }
-            guard let d = distillation, d.weight <= 1, d.temperature > 0, d.temperature.isFinite else {
-                throw .invalidArgument("the distillation weight must be in (0, 1] and its temperature positive")
-            }
-            return (GraphExecutor(graph: t), try TrainingObjective.find(in: t, classify: classify).tensor)
-        }
+        let session = try TrainingSession(graph: graph, classify: classify, teacher: teacher, distillation: distillation,
+                                          workers: graph.nodes.contains { $0.isONNX("Conv") } ? max(1, min(threads ?? BLASThreads.current, 16)) : 1)
         // Convolutional graphs: workers run single-threaded OpenBLAS side by side (their many
         // small products and window loops scale better so). Dense graphs: one worker, whose
         // large products OpenBLAS threads itself. A fixed rule, so a seed gives one result.
-        let convolutional = graph.nodes.contains { $0.isONNX("Conv") }
-        let workers = convolutional ? max(1, min(threads ?? BLASThreads.current, 16)) : 1
         let blasThreads = BLASThreads.current
-        if workers > 1 { BLASThreads.set(1) }
-        defer { if workers > 1 { BLASThreads.set(blasThreads) } }
+        if session.workers > 1 { BLASThreads.set(1) }
+        defer { if session.workers > 1 { BLASThreads.set(blasThreads) } }
 
         // The held-apart split, drawn once with the seed.
         var generator = SplitMix64(seed: seed ^ 0x5EED_F17E)
@@ -129,123 +118,53 @@ public struct FineTuning: Sendable {
         let validation = Array(order.prefix(validationCount)), training = Array(order.dropFirst(validationCount))
         guard !training.isEmpty else { throw .invalidData("no training samples are left after the validation split") }
 
-        var values: [String: [Float]] = [:]
-        var shapes: [String: [Int]] = [:]
-        for p in parameters {
-            let t = graph.constants[p]!
-            values[p] = try t.floats(p)
-            shapes[p] = t.shape
-        }
-        func tensors(_ v: [String: [Float]]) -> [String: GraphTensor] {
-            var result: [String: GraphTensor] = [:]
-            for (name, floats) in v { result[name] = GraphTensor(shape: shapes[name]!, floats: floats) }
-            return result
-        }
-        func metric(_ rows: [Int], _ source: Dataset, _ v: [String: GraphTensor]) throws(CondenseError) -> Double? {
-            guard !rows.isEmpty else { return nil }
-            var correct = 0, squared = 0.0
-            var start = 0
-            while start < rows.count {
-                let chunk = Array(rows[start..<min(rows.count, start + 512)])
-                let batch = Self.gather(source.inputs, chunk)
-                let out = try differentiator.forward([graph.primaryInput.name: try executor.inputTensor(batch)], values: v)
-                guard let y = out.values[objective.tensor] else { throw .internalError("the trained output was not computed") }
-                let f = try y.floats("the trained output")
-                let k = f.count / max(chunk.count, 1)
-                for (r, row) in chunk.enumerated() {
-                    if classify {
-                        var best = 0
-                        if k == 1 { best = f[r] > 0 ? 1 : 0 }  // one sigmoid logit
-                        for j in 1..<max(k, 1) where f[r * k + j] > f[r * k + best] { best = j }
-                        if best == source.labels![row] { correct += 1 }
-                    } else {
-                        for j in 0..<k { let d = Double(f[r * k + j] - source.targets![row * k + j]); squared += d * d }
-                    }
-                }
-                start += chunk.count
-            }
-            return classify ? Double(correct) / Double(rows.count) : -squared / Double(rows.count)
-        }
+        var values = try session.initialValues()
         let monitorRows = monitor.map { Array(0..<$0.count) } ?? []
+        func record(epoch: Int, loss: Double?, seconds: Double, samples: Int) throws(CondenseError) -> Epoch {
+            let current = session.tensors(values)
+            return Epoch(epoch: epoch, trainLoss: loss, validationMetric: try session.metric(validation, of: data, values: current),
+                         monitorMetric: try monitor.flatMap { (m) throws(CondenseError) in try session.metric(monitorRows, of: m, values: current) },
+                         seconds: seconds, samplesPerSecond: samples > 0 ? Double(samples) / max(seconds, 1e-9) : nil)
+        }
         let clock = Elapsed()
-        var history = [Epoch(epoch: 0, trainLoss: nil, validationMetric: try metric(validation, data, tensors(values)),
-                             monitorMetric: try monitor.flatMap { (m) throws(CondenseError) in try metric(monitorRows, m, tensors(values)) },
-                             seconds: clock.seconds, samplesPerSecond: nil)]
+        var history = [try record(epoch: 0, loss: nil, seconds: clock.seconds, samples: 0)]
         var best = (epoch: 0, metric: history[0].validationMetric ?? -.infinity, values: values)
         var step = optimizer.make(learningRate: rate, momentum: momentum, weightDecay: weightDecay)
-        let batchesPerEpoch = (training.count + batchSize - 1) / batchSize
+        let totalSteps = (training.count + batchSize - 1) / batchSize * epochs
         var stepIndex = 0
         for epoch in 1...max(epochs, 1) where epochs > 0 {
             let started = Elapsed()
             var shuffled = training
             shuffled.shuffle(using: &generator)
             var totalLoss = 0.0, done = 0
-            var start = 0
-            while start < shuffled.count {
-                let rows = Array(shuffled[start..<min(shuffled.count, start + batchSize)])
-                let current = tensors(values)
-                // Data parallel: each worker differentiates a shard of the batch (its loss weighted
-                // by its share), and the gradients are summed: the same step as one pass.
-                let shards = Self.split(rows, into: rows.count >= 8 * workers ? workers : 1)
-                let parts = try Self.parallel(shards.count) { (s) throws(CondenseError) -> (Double, [String: [Float]]) in
-                    let part = shards[s]
-                    let tape = try differentiator.forward([graph.primaryInput.name: try executor.inputTensor(Self.gather(data.inputs, part))],
-                                                          values: current)
-                    guard let y = tape.values[objective.tensor] else { throw .internalError("the trained output was not computed") }
-                    let per = y.count / part.count
-                    if !classify, data.targets!.count != data.count * per {
-                        throw .invalidData("the model has \(per) outputs per sample; the data have \(data.targets!.count / max(data.count, 1)) targets")
-                    }
-                    var taught: [Float]?
-                    if let (t, name) = teaching {
-                        taught = try t.run([t.graph.primaryInput.name: try t.inputTensor(Self.gather(data.inputs, part))], targets: [name])[name]?
-                            .floats("the teacher's output")
-                    }
-                    var (loss, seed) = try objective.evaluate(y, labels: classify ? part.map { data.labels![$0] } : nil,
-                                                              targets: classify ? nil : Self.gatherTargets(data.targets!, part, per: per),
-                                                              teacher: taught, distillation: distillation)
-                    let share = Float(part.count) / Float(rows.count)
-                    if share != 1 { for i in seed.indices { seed[i] *= share } }
-                    return (loss * Double(part.count), try differentiator.backward(tape, seed: seed, values: current))
-                }
-                var gradients = parts[0].1
-                for part in parts.dropFirst() {
-                    for (name, g) in part.1 {
-                        gradients[name]!.withUnsafeMutableBufferPointer { p in g.withUnsafeBufferPointer { q in for i in p.indices { p[i] += q[i] } } }
-                    }
-                }
-                let loss = parts.reduce(0) { $0 + $1.0 } / Double(rows.count)
+            while done < shuffled.count {
+                let rows = Array(shuffled[done..<min(shuffled.count, done + batchSize)])
+                let (loss, gradients) = try session.gradients(rows, of: data, values: session.tensors(values))
                 guard loss.isFinite else {
                     throw .invalidData("the training loss became \(loss) in epoch \(epoch); try a smaller learning rate")
                 }
-                step.learningRate = schedule.rate(rate, step: stepIndex, of: batchesPerEpoch * epochs)
+                step.learningRate = schedule.rate(rate, step: stepIndex, of: totalSteps)
                 stepIndex += 1
                 step.step(&values, gradients: gradients)
                 totalLoss += loss * Double(rows.count)
                 done += rows.count
-                start += rows.count
-                if let progress, (start / batchSize) % 16 == 0 || start >= shuffled.count {
+                if let progress, (done / batchSize) % 16 == 0 || done >= shuffled.count {
                     progress(Progress(epoch: epoch, epochs: epochs, samplesDone: done, samples: shuffled.count,
                                       loss: totalLoss / Double(done), samplesPerSecond: Double(done) / max(started.seconds, 1e-9)))
                 }
             }
-            let trainSeconds = started.seconds
-            let current = tensors(values)
-            let record = Epoch(epoch: epoch, trainLoss: totalLoss / Double(max(done, 1)),
-                               validationMetric: try metric(validation, data, current),
-                               monitorMetric: try monitor.flatMap { (m) throws(CondenseError) in try metric(monitorRows, m, current) },
-                               seconds: trainSeconds, samplesPerSecond: Double(done) / max(trainSeconds, 1e-9))
-            history.append(record)
-            progress?(Progress(epoch: epoch, epochs: epochs, samplesDone: done, samples: shuffled.count, loss: record.trainLoss ?? 0,
-                               samplesPerSecond: record.samplesPerSecond ?? 0, validationMetric: record.validationMetric))
+            let entry = try record(epoch: epoch, loss: totalLoss / Double(max(done, 1)), seconds: started.seconds, samples: done)
+            history.append(entry)
+            progress?(Progress(epoch: epoch, epochs: epochs, samplesDone: done, samples: shuffled.count, loss: entry.trainLoss ?? 0,
+                               samplesPerSecond: entry.samplesPerSecond ?? 0, validationMetric: entry.validationMetric))
             // The best validation epoch (ties go to the later one); without validation, the last.
-            if let m = record.validationMetric { if m >= best.metric { best = (epoch, m, values) } } else { best = (epoch, 0, values) }
+            if let m = entry.validationMetric { if m >= best.metric { best = (epoch, m, values) } } else { best = (epoch, 0, values) }
         }
         var constants = graph.constants
-        for (name, t) in tensors(best.values) { constants[name] = t }
+        for (name, t) in session.tensors(best.values) { constants[name] = t }
         let trained = try graph.replacing(nodes: graph.nodes, constants: constants)
-        return Result(graph: trained, history: history, bestEpoch: best.epoch, objective: objective,
-                      trainedParameters: parameters.reduce(0) { $0 + (values[$1]?.count ?? 0) },
+        return Result(graph: trained, history: history, bestEpoch: best.epoch, objective: session.objective,
+                      trainedParameters: values.values.reduce(0) { $0 + $1.count },
                       trainingSamples: training.count, validationSamples: validation.count)
     }
 }
