@@ -46,5 +46,5 @@ run() {  # model-folder model data calibration-size extra-args fractions methods
 run lenet-300-100 mnist/lenet-300-100 mnist 2000 "--unit-kinds neurons" "0.5 0.6 0.7 0.8 0.9" "condense+ls l1+ls l1"
 [ "${1:-}" = quick ] && exit 0
 run lenet5 mnist/lenet5 mnist 2000 "" "0.5 0.6 0.7 0.8" "condense+ls/global l1+ls l1"
-run resnet8 fashion/resnet8 fashion 1000 "" "0.5 0.7" "condense+ls/global l1+ls l1"
+run resnet8 fashion/resnet8 fashion 1000 "" "0.5 0.6 0.7 0.8" "condense+ls/global l1+ls l1"
 bash "$out/schedules.sh"
