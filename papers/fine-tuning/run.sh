@@ -4,7 +4,7 @@
 # baselines with the same fine-tuning budget (same data, epochs, optimizer, schedule and
 # distillation from the original model), then every written model checked in ONNX Runtime.
 #
-#   papers/fine-tuning/run.sh            (about 30 minutes on 2 cores after the build, schedules.sh included)
+#   papers/fine-tuning/run.sh            (about 40 minutes on 2 cores after the build, schedules.sh included)
 #   papers/fine-tuning/run.sh quick      (LeNet-300-100 only, about 5 minutes)
 #
 # Recipe, the same for every method: Adam, lr 0.003 annealed to 0 (cosine) over all steps,
