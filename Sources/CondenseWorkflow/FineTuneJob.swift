@@ -41,7 +41,7 @@ public struct FineTuneJob: Sendable {
     public func run(_ model: ONNXModel, train: Dataset, test: Dataset?, metricBefore: Double? = nil,
                     metadata: [String: String] = [:], teacher: ONNXModel? = nil,
                     progress: (@Sendable (FineTuning.Progress) -> Void)? = nil) throws(CondenseError) -> Outcome {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let clock = Elapsed()
         let task = try Self.task(of: model, data: train)
         let evaluator = ModelEvaluator()
         var before = metricBefore
@@ -59,6 +59,6 @@ public struct FineTuneJob: Sendable {
             after = try evaluator.evaluate(reloaded, inputs: test.inputs, labels: test.labels, targets: test.targets, task: task).0.headline
         }
         return Outcome(model: reloaded, data: bytes, result: result, task: task, metricBefore: before, metricAfter: after,
-                       seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                       seconds: clock.seconds)
     }
 }

@@ -73,42 +73,16 @@ public struct FineTunedSimplification: Sendable {
     /// on `train`; `test` is scored after each collapse and each fine-tuning.
     public func run(_ model: ONNXModel, calibration: Dataset?, train: Dataset, test: Dataset?,
                     progress: (@Sendable (FineTuning.Progress) -> Void)? = nil) throws(CondenseError) -> Outcome {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let clock = Elapsed()
         let target = simplification.collapse.fraction
         guard target >= 0, target < 1 else { throw .invalidArgument("the fraction to remove must be in [0, 1)") }
         let count = schedule == .iterative ? max(1, steps) : 1
-        let task = try FineTuneJob.task(of: model, data: train)
-        var metricBefore: Double?
-        if let test {
-            metricBefore = try ModelEvaluator().evaluate(model, inputs: test.inputs, labels: test.labels, targets: test.targets,
-                                                         task: task).0.headline
-        }
-        var current = model, bytes = Data()
-        var record: [Step] = []
-        var first: UnitSimplification.Outcome?, last: UnitSimplification.Outcome?
+        var chain = try Chain(model, test: test)
         for i in 1...count {
-            // Kept share of the original after step i: 1 − target·i/count; this step's share of what is left.
-            let keptBefore = 1 - target * Double(i - 1) / Double(count), keptAfter = 1 - target * Double(i) / Double(count)
-            var job = simplification
-            job.collapse.fraction = 1 - keptAfter / keptBefore
-            let collapsed = try job.run(current, calibration: calibration, data: test)
-            if first == nil { first = collapsed }
-            last = collapsed
-            let tuned = try FineTuneJob(tuning: tuning).run(collapsed.model, train: train, test: test, metricBefore: collapsed.metricAfter,
-                                                           metadata: ["condense.schedule": "\(schedule.rawValue), step \(i) of \(count)"],
-                                                           teacher: model, progress: progress)
-            current = tuned.model
-            bytes = tuned.data
-            record.append(Step(fraction: target * Double(i) / Double(count), units: collapsed.result.unitsAfter,
-                               metricCollapsed: collapsed.metricAfter, metricTuned: tuned.metricAfter,
-                               validation: tuned.result.history[tuned.result.bestEpoch].validationMetric,
-                               bestEpoch: tuned.result.bestEpoch, history: tuned.result.history))
+            try chain.advance(to: target * Double(i) / Double(count), with: self, calibration: calibration, train: train, test: test,
+                              label: "\(schedule.rawValue), step \(i) of \(count)", progress: progress)
         }
-        let features = model.inputFeatures
-        let after = try UnitSimplification.size(current.graph, features: features, units: last!.result.unitsAfter)
-        return Outcome(model: current, data: bytes, collapse: last!, before: first!.before, after: after,
-                       metricBefore: metricBefore, metricAfter: record.last?.metricTuned, steps: record,
-                       seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        return try chain.outcome(seconds: clock.seconds)
     }
 
     /// The largest fraction whose fine-tuned network keeps the validation metric (the held-apart
@@ -127,31 +101,18 @@ public struct FineTunedSimplification: Sendable {
         guard let baseline = try probe.run(model.graph, data: train, classify: task == .classify).history[0].validationMetric else {
             throw .invalidArgument("an accuracy-drop target needs a validation part (a validation fraction above 0)")
         }
-        func within(_ o: Outcome) -> Bool { 100 * (baseline - (o.steps.last?.validation ?? -.infinity)) <= maxDrop }
+        func within(_ step: Step?) -> Bool { 100 * (baseline - (step?.validation ?? -.infinity)) <= maxDrop }
         if schedule == .iterative {
+            let clock = Elapsed()
+            var chain = try Chain(model, test: test)
             var best: (Double, Outcome)?
-            var job = self
-            job.schedule = .oneShot
-            var current = model
-            var removed = 0.0
-            var before: UnitSimplification.Size?
-            var steps: [Step] = []
-            let start = DispatchTime.now().uptimeNanoseconds
-            while removed + stepFraction <= 0.95 + 1e-9 {
-                let next = removed + stepFraction
-                job.simplification.collapse.fraction = 1 - (1 - next) / (1 - removed)
-                var o = try job.run(current, calibration: calibration, train: train, test: test, progress: progress)
-                guard within(o) else { break }
-                before = before ?? o.before
-                o.steps[0].fraction = next
-                steps += o.steps
-                o.steps = steps
-                o.before = before!
-                o.metricBefore = steps.count == 1 ? o.metricBefore : best?.1.metricBefore
-                o.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                best = (next, o)
-                current = o.model
-                removed = next
+            while chain.removed + stepFraction <= 0.95 + 1e-9 {
+                var next = chain
+                try next.advance(to: chain.removed + stepFraction, with: self, calibration: calibration, train: train, test: test,
+                                 label: "iterative, step \(chain.steps.count + 1)", progress: progress)
+                guard within(next.steps.last) else { break }
+                chain = next
+                best = (chain.removed, try chain.outcome(seconds: clock.seconds))
             }
             return best.map { (fraction: $0.0, outcome: $0.1) }
         }
@@ -162,8 +123,59 @@ public struct FineTunedSimplification: Sendable {
             var job = self
             job.simplification.collapse.fraction = mid
             let o = try job.run(model, calibration: calibration, train: train, test: test, progress: progress)
-            if within(o) { best = (mid, o); lo = mid } else { hi = mid }
+            if within(o.steps.last) { best = (mid, o); lo = mid } else { hi = mid }
         }
         return best.map { (fraction: $0.0, outcome: $0.1) }
+    }
+
+    /// The steps taken so far from an original model: each collapses the current model to a
+    /// share of the original's units and fine-tunes it, distilling from the original.
+    struct Chain {
+        let original: ONNXModel
+        let metricBefore: Double?
+        var current: ONNXModel
+        var data = Data()
+        /// The fraction of the original's removable units gone.
+        var removed = 0.0
+        var steps: [Step] = []
+        var first: UnitSimplification.Outcome?
+        var last: UnitSimplification.Outcome?
+
+        /// `test` is scored once here, for the original.
+        init(_ model: ONNXModel, test: Dataset?) throws(CondenseError) {
+            original = model
+            current = model
+            metricBefore = try test.flatMap { (t) throws(CondenseError) in
+                try ModelEvaluator().evaluate(model, inputs: t.inputs, labels: t.labels, targets: t.targets).0.headline
+            }
+        }
+
+        /// Collapses the current model until `fraction` of the original's units are gone, then
+        /// fine-tunes it; the current model's test metric is the last step's, not measured again.
+        mutating func advance(to fraction: Double, with plan: FineTunedSimplification, calibration: Dataset?, train: Dataset,
+                              test: Dataset?, label: String,
+                              progress: (@Sendable (FineTuning.Progress) -> Void)?) throws(CondenseError) {
+            var job = plan.simplification
+            job.collapse.fraction = 1 - (1 - fraction) / (1 - removed)
+            let collapsed = try job.run(current, calibration: calibration, data: test, metricBefore: steps.last?.metricTuned ?? metricBefore)
+            let tuned = try FineTuneJob(tuning: plan.tuning).run(collapsed.model, train: train, test: test, metricBefore: collapsed.metricAfter,
+                                                                metadata: ["condense.schedule": label], teacher: original,
+                                                                progress: progress)
+            first = first ?? collapsed
+            last = collapsed
+            current = tuned.model
+            data = tuned.data
+            removed = fraction
+            steps.append(Step(fraction: fraction, units: collapsed.result.unitsAfter, metricCollapsed: collapsed.metricAfter,
+                              metricTuned: tuned.metricAfter, validation: tuned.result.history[tuned.result.bestEpoch].validationMetric,
+                              bestEpoch: tuned.result.bestEpoch, history: tuned.result.history))
+        }
+
+        func outcome(seconds: Double) throws(CondenseError) -> Outcome {
+            guard let first, let last else { throw .internalError("no step was taken") }
+            let after = try UnitSimplification.size(current.graph, features: original.inputFeatures, units: last.result.unitsAfter)
+            return Outcome(model: current, data: data, collapse: last, before: first.before, after: after,
+                           metricBefore: metricBefore, metricAfter: steps.last?.metricTuned, steps: steps, seconds: seconds)
+        }
     }
 }

@@ -124,13 +124,17 @@ extension UnitSimplification {
             throw .invalidArgument("an output-change target needs a bound on the output change, which Condense has for dense "
                                    + "models only; this model has convolutions (use the fraction to remove or the accuracy drop)")
         }
+        // The original's metric, measured once for every step.
+        let baseline = try data.flatMap { (d) throws(CondenseError) in
+            try ModelEvaluator().evaluate(model, inputs: d.inputs, labels: d.labels, targets: d.targets).0.headline
+        }
         var lo = 0.0, hi = 0.95
         var best: (Double, Double, Outcome)?
         for _ in 0..<6 {
             let mid = (lo + hi) / 2
             var job = self
             job.collapse.fraction = mid
-            let o = try job.run(model, calibration: calibration, data: data)
+            let o = try job.run(model, calibration: calibration, data: data, metricBefore: baseline)
             let bound = try DifferenceBound.maximum(original: model.network, simplified: o.model.network, on: domain.coreBox)
             if bound <= epsilon { best = (mid, bound, o); lo = mid } else { hi = mid }
         }

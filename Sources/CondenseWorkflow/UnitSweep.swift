@@ -116,6 +116,8 @@ public struct UnitSweep: Sendable {
             points = Matrix(rows: checkPoints, columns: box.width, values: values)
         }
         let dense = (try? UnitGraph(graph: model.graph, features: model.inputFeatures))?.layers.allSatisfy { $0.kind != .channels } ?? false
+        // The original's scores on the points, computed once for every row.
+        let reference = try points.map { (p) throws(CondenseError) in try ModelEvaluator().outputs(of: model, on: p).scores }
         for fraction in fractions {
             for method in methods {
                 var collapse = ApproximateUnitCollapse(criterion: method.criterion, compensation: method.compensation, fraction: fraction)
@@ -131,8 +133,9 @@ public struct UnitSweep: Sendable {
                 }
                 let accuracy = o.metricAfter ?? 0
                 var measured: Double?, bound: Double?
-                if let points {
-                    measured = try WholeGraphCheck.measure(model, against: o.model, network: o.model.network, inputs: points).maxAbsChange
+                if let points, let reference {
+                    let scores = try ModelEvaluator().outputs(of: o.model, on: points).scores
+                    measured = try OutputDeviation.compare(original: reference, simplified: scores).maxAbsChange
                     if dense, let domain {
                         bound = try? DifferenceBound.maximum(original: model.network, simplified: o.model.network, on: domain.coreBox)
                     }

@@ -45,11 +45,16 @@ public struct Matrix: Hashable, Sendable {
         return t
     }
 
-    /// Keeps the rows at `kept` (in that order).
+    /// Keeps the rows at `kept` (in that order; the mini-batches of training). O(kept · columns).
     public func selectingRows(_ kept: [Int]) -> Matrix {
         var out = Matrix(rows: kept.count, columns: columns)
-        for (i, r) in kept.enumerated() {
-            out.values.replaceSubrange((i * columns)..<((i + 1) * columns), with: row(r))
+        guard columns > 0, !kept.isEmpty else { return out }
+        values.withUnsafeBufferPointer { source in
+            out.values.withUnsafeMutableBufferPointer { target in
+                for (i, r) in kept.enumerated() {
+                    (target.baseAddress! + i * columns).update(from: source.baseAddress! + r * columns, count: columns)
+                }
+            }
         }
         return out
     }

@@ -18,3 +18,12 @@ public enum Stopwatch {
         return samples[samples.count / 2]
     }
 }
+
+/// Seconds since it was made (wall clock), for jobs that report how long they took.
+public struct Elapsed: Sendable {
+    private let start = DispatchTime.now().uptimeNanoseconds
+
+    public init() {}
+
+    public var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+}

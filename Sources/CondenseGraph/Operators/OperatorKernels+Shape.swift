@@ -87,7 +87,7 @@ extension OperatorKernels {
     }
 
     /// The axes of `Squeeze`/`Unsqueeze`/`ReduceMean`: an attribute before `inputFrom`, else input 1.
-    static func axesOperand(_ node: GraphNode, _ x: [GraphTensor?], opset: Int, inputFrom: Int) throws(CondenseError) -> [Int64]? {
+    package static func axesOperand(_ node: GraphNode, _ x: [GraphTensor?], opset: Int, inputFrom: Int) throws(CondenseError) -> [Int64]? {
         if opset >= inputFrom, let t = try optional(x, 1) { return try t.ints("the axes input of \(node.displayName)") }
         return try node.ints("axes")
     }

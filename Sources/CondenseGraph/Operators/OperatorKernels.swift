@@ -60,7 +60,7 @@ package enum OperatorKernels {
         i < x.count ? x[i] : nil
     }
 
-    static func sigmoid(_ v: Float) -> Float { v >= 0 ? 1 / (1 + exp(-v)) : exp(v) / (1 + exp(v)) }
+    package static func sigmoid(_ v: Float) -> Float { v >= 0 ? 1 / (1 + exp(-v)) : exp(v) / (1 + exp(v)) }
 
     /// `Relu` as one vectorisable loop over a copy of the input. O(elements).
     static func relu(_ node: GraphNode, _ x: [GraphTensor?]) throws(CondenseError) -> GraphTensor {
@@ -115,7 +115,7 @@ package enum OperatorKernels {
     }
 
     /// Normalises `axis` (which may be negative) for a tensor of `rank`; `allowEnd` admits `rank` itself.
-    static func axis(_ value: Int64, rank: Int, _ node: GraphNode, allowEnd: Bool = false) throws(CondenseError) -> Int {
+    package static func axis(_ value: Int64, rank: Int, _ node: GraphNode, allowEnd: Bool = false) throws(CondenseError) -> Int {
         let limit = allowEnd ? rank + 1 : rank
         let a = value < 0 ? Int(value) + limit : Int(value)
         guard a >= 0, a < max(limit, 1) || (rank == 0 && a == 0) else {

@@ -9,9 +9,9 @@ import CondenseGraph
 /// tensors) are not trained, so the structure and the data pipeline never change. O(nodes).
 public enum TrainableParameters {
     public static func find(in graph: ComputeGraph) -> [String] {
-        var found: [String] = []
+        var found: [String] = [], seen = Set<String>()
         func take(_ name: String?) {
-            guard let name, let t = graph.constants[name], t.isFloat, !found.contains(name) else { return }
+            guard let name, let t = graph.constants[name], t.isFloat, seen.insert(name).inserted else { return }
             found.append(name)
         }
         /// The constant behind `name`, through weight-only reshaping nodes.

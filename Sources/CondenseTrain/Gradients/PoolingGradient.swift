@@ -32,11 +32,11 @@ enum PoolingGradient: GradientRule {
 
     private static func keptShape(_ s: BackwardStep, _ x: GraphTensor) throws(CondenseError) -> [Int] {
         if s.output.rank == x.rank { return s.output.shape }
-        // keepdims = 0: put the reduced axes back as 1.
-        var axes: [Int64] = try s.node.ints("axes") ?? []
-        if axes.isEmpty, s.inputs.count > 1, let a = s.inputs[1] { axes = try a.ints("axes of \(s.node.displayName)") }
+        // keepdims = 0: put the reduced axes back as 1 (the axes read as the forward pass reads them).
+        var axes = try OperatorKernels.axesOperand(s.node, s.inputs, opset: s.opset, inputFrom: 18) ?? []
         if axes.isEmpty { axes = (0..<x.rank).map { Int64($0) } }
-        let reduced = Set(axes.map { $0 < 0 ? Int($0) + x.rank : Int($0) })
+        var reduced = Set<Int>()
+        for a in axes { reduced.insert(try OperatorKernels.axis(a, rank: x.rank, s.node)) }
         return x.shape.enumerated().map { reduced.contains($0.offset) ? 1 : $0.element }
     }
 

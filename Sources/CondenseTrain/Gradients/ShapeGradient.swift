@@ -22,8 +22,7 @@ enum ShapeGradient: GradientRule {
             result[0] = try g.floats("gradient")
         case "Concat":
             let rank = s.output.rank
-            let raw = try s.node.int("axis", 0)
-            let axis = raw < 0 ? Int(raw) + rank : Int(raw)
+            let axis = try OperatorKernels.axis(try s.node.int("axis", 0), rank: rank, s.node)
             let outer = s.output.shape.prefix(axis).reduce(1, *), inner = s.output.shape.dropFirst(axis + 1).reduce(1, *)
             let total = s.output.shape[axis]
             var offset = 0

@@ -25,22 +25,22 @@ public struct Adam: Optimizer {
         let (b1, b2, eps, eta, lambda) = (beta1, beta2, epsilon, learningRate, weightDecay)
         let stepSize = eta / c1, root = c2.squareRoot()
         for (name, g) in gradients {
-            guard var w = values[name] else { continue }
-            var m = first[name] ?? [Float](repeating: 0, count: w.count)
-            var v = second[name] ?? [Float](repeating: 0, count: w.count)
-            w.withUnsafeMutableBufferPointer { pw in m.withUnsafeMutableBufferPointer { pm in v.withUnsafeMutableBufferPointer { pv in
-                g.withUnsafeBufferPointer { pg in
-                    for i in pw.indices {
-                        let gi = pg[i] + lambda * pw[i]
-                        pm[i] = b1 * pm[i] + (1 - b1) * gi
-                        pv[i] = b2 * pv[i] + (1 - b2) * gi * gi
-                        pw[i] -= stepSize * pm[i] / (pv[i].squareRoot() / root + eps)
+            guard let count = values[name]?.count else { continue }
+            if first[name] == nil { first[name] = [Float](repeating: 0, count: count) }
+            if second[name] == nil { second[name] = [Float](repeating: 0, count: count) }
+            // In place: no copy of the weights or the moments per step.
+            values[name]!.withUnsafeMutableBufferPointer { pw in
+                first[name]!.withUnsafeMutableBufferPointer { pm in second[name]!.withUnsafeMutableBufferPointer { pv in
+                    g.withUnsafeBufferPointer { pg in
+                        for i in pw.indices {
+                            let gi = pg[i] + lambda * pw[i]
+                            pm[i] = b1 * pm[i] + (1 - b1) * gi
+                            pv[i] = b2 * pv[i] + (1 - b2) * gi * gi
+                            pw[i] -= stepSize * pm[i] / (pv[i].squareRoot() / root + eps)
+                        }
                     }
-                }
-            } } }
-            first[name] = m
-            second[name] = v
-            values[name] = w
+                } }
+            }
         }
     }
 }

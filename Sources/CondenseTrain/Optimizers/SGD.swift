@@ -15,18 +15,17 @@ public struct SGD: Optimizer {
     }
 
     public mutating func step(_ values: inout [String: [Float]], gradients: [String: [Float]]) {
+        let (mu, eta, lambda) = (momentum, learningRate, weightDecay)
         for (name, g) in gradients {
-            guard var w = values[name] else { continue }
-            var v = velocity[name] ?? [Float](repeating: 0, count: w.count)
-            let (mu, eta, lambda) = (momentum, learningRate, weightDecay)
-            w.withUnsafeMutableBufferPointer { pw in v.withUnsafeMutableBufferPointer { pv in g.withUnsafeBufferPointer { pg in
+            guard let count = values[name]?.count else { continue }
+            if velocity[name] == nil { velocity[name] = [Float](repeating: 0, count: count) }
+            // In place: no copy of the weights or the velocity per step.
+            values[name]!.withUnsafeMutableBufferPointer { pw in velocity[name]!.withUnsafeMutableBufferPointer { pv in g.withUnsafeBufferPointer { pg in
                 for i in pw.indices {
                     pv[i] = mu * pv[i] + pg[i] + lambda * pw[i]
                     pw[i] -= eta * pv[i]
                 }
             } } }
-            velocity[name] = v
-            values[name] = w
         }
     }
 }

@@ -1,12 +1,6 @@
 import CondenseCore
 import Foundation
 
-/// Seconds since it was made (wall clock).
-struct Elapsed {
-    let start = DispatchTime.now().uptimeNanoseconds
-    var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-}
-
 /// Results written by concurrent workers, one slot each.
 final class Slots<T>: @unchecked Sendable {
     private var results: [Result<T, CondenseError>?]

@@ -21,20 +21,8 @@ extension FineTuning {
         return try slots.values()
     }
 
-    /// The rows `rows` of `m`, in that order. O(rows · columns).
-    static func gather(_ m: Matrix, _ rows: [Int]) -> Matrix {
-        var values = [Float](repeating: 0, count: rows.count * m.columns)
-        m.values.withUnsafeBufferPointer { source in
-            values.withUnsafeMutableBufferPointer { target in
-                for (r, row) in rows.enumerated() {
-                    (target.baseAddress! + r * m.columns).update(from: source.baseAddress! + row * m.columns, count: m.columns)
-                }
-            }
-        }
-        return Matrix(rows: rows.count, columns: m.columns, values: values)
-    }
-
-    static func gatherTargets(_ t: [Float], _ rows: [Int], per k: Int) -> [Float] {
+    /// The rows `rows` of a flat row-major array of rows of `k` values. O(rows · k).
+    static func gatherRows(_ t: [Float], _ rows: [Int], per k: Int) -> [Float] {
         var out: [Float] = []
         out.reserveCapacity(rows.count * k)
         for r in rows { out.append(contentsOf: t[(r * k)..<(r * k + k)]) }

@@ -101,7 +101,7 @@ public struct FineTuning: Sendable {
         }
         try memory.check(MemoryBudget.size([perSample, batchSize, 2]), what: "a training step of \(batchSize) samples",
                          hint: "use a smaller batch size")
-        let session = try TrainingSession(graph: graph, classify: classify, teacher: teacher, distillation: distillation,
+        let session = try TrainingSession(graph: graph, classify: classify, data: data, teacher: teacher, distillation: distillation,
                                           workers: graph.nodes.contains { $0.isONNX("Conv") } ? max(1, min(threads ?? BLASThreads.current, 16)) : 1)
         // Convolutional graphs: workers run single-threaded OpenBLAS side by side (their many
         // small products and window loops scale better so). Dense graphs: one worker, whose

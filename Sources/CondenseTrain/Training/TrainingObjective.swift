@@ -98,7 +98,7 @@ public struct TrainingObjective: Sendable, Equatable {
             let t = distillation.temperature
             var total = 0.0
             for i in y.indices {
-                let p = 1 / (1 + exp(-teacher[i] / t)), q = 1 / (1 + exp(-y[i] / t))
+                let p = OperatorKernels.sigmoid(teacher[i] / t), q = OperatorKernels.sigmoid(y[i] / t)
                 total += Double(p) * (log(Double(max(p, 1e-30))) - log(Double(max(q, 1e-30))))
                     + Double(1 - p) * (log(Double(max(1 - p, 1e-30))) - log(Double(max(1 - q, 1e-30))))
                 gradient[i] += a * t * (q - p) / Float(batch)
@@ -150,7 +150,7 @@ public struct TrainingObjective: Sendable, Equatable {
                 let z = y[r], target = Float(labels[r])
                 // softplus(z) − target·z, stably.
                 total += Double(max(z, 0) - z * target + log(1 + exp(-abs(z))))
-                gradient[r] = (1 / (1 + exp(-z)) - target) / Float(batch)
+                gradient[r] = (OperatorKernels.sigmoid(z) - target) / Float(batch)
             }
         case .meanSquaredError:
             guard let targets, targets.count == y.count else {

@@ -11,13 +11,15 @@ struct TrainingSession {
     let objective: TrainingObjective
     let differentiator: GraphDifferentiator
     let executor: GraphExecutor
-    /// The teacher's executor and the tensor its outputs are read from.
-    let teaching: (GraphExecutor, String)?
+    /// The teacher's outputs for every sample of the training data (rows of `teacherWidth`),
+    /// computed once: the teacher does not change during training.
+    let teacherOutputs: [Float]?
+    let teacherWidth: Int
     let distillation: TrainingObjective.Distillation?
     let workers: Int
     let shapes: [String: [Int]]
 
-    init(graph: ComputeGraph, classify: Bool, teacher: ComputeGraph?, distillation: TrainingObjective.Distillation?,
+    init(graph: ComputeGraph, classify: Bool, data: Dataset, teacher: ComputeGraph?, distillation: TrainingObjective.Distillation?,
          workers: Int) throws(CondenseError) {
         self.graph = graph
         self.classify = classify
@@ -34,9 +36,23 @@ struct TrainingSession {
             guard d.weight <= 1, d.temperature > 0, d.temperature.isFinite else {
                 throw .invalidArgument("the distillation weight must be in (0, 1] and its temperature positive")
             }
-            teaching = (GraphExecutor(graph: teacher), try TrainingObjective.find(in: teacher, classify: classify).tensor)
+            let name = try TrainingObjective.find(in: teacher, classify: classify).tensor
+            let executor = GraphExecutor(graph: teacher)
+            var outputs: [Float] = []
+            var start = 0
+            while start < data.count {
+                let batch = data.inputs.rowSlice(start..<min(data.count, start + 512))
+                guard let t = try executor.run(batch: batch, targets: [name])[name] else {
+                    throw .internalError("the teacher's output was not computed")
+                }
+                outputs += try t.floats("the teacher's output")
+                start += batch.rows
+            }
+            teacherOutputs = outputs
+            teacherWidth = outputs.count / max(data.count, 1)
         } else {
-            teaching = nil
+            teacherOutputs = nil
+            teacherWidth = 0
         }
     }
 
@@ -62,7 +78,7 @@ struct TrainingSession {
         var start = 0
         while start < rows.count {
             let chunk = Array(rows[start..<min(rows.count, start + 512)])
-            let f = try output(FineTuning.gather(source.inputs, chunk), values: values).floats("the trained output")
+            let f = try output(source.inputs.selectingRows(chunk), values: values).floats("the trained output")
             let k = f.count / max(chunk.count, 1)
             for (r, row) in chunk.enumerated() {
                 if classify {
@@ -92,19 +108,16 @@ struct TrainingSession {
         let shards = FineTuning.split(rows, into: rows.count >= 8 * workers ? workers : 1)
         let parts = try FineTuning.parallel(shards.count) { (s) throws(CondenseError) -> (Double, [String: [Float]]) in
             let part = shards[s]
-            let batch = FineTuning.gather(data.inputs, part)
+            let batch = data.inputs.selectingRows(part)
             let tape = try differentiator.forward([graph.primaryInput.name: try executor.inputTensor(batch)], values: values)
             guard let y = tape.values[objective.tensor] else { throw .internalError("the trained output was not computed") }
             let per = y.count / part.count
             if !classify, data.targets!.count != data.count * per {
                 throw .invalidData("the model has \(per) outputs per sample; the data have \(data.targets!.count / max(data.count, 1)) targets")
             }
-            var taught: [Float]?
-            if let (t, name) = teaching {
-                taught = try t.run([t.graph.primaryInput.name: try t.inputTensor(batch)], targets: [name])[name]?.floats("the teacher's output")
-            }
+            let taught = teacherOutputs.map { FineTuning.gatherRows($0, part, per: teacherWidth) }
             var (loss, seed) = try objective.evaluate(y, labels: classify ? part.map { data.labels![$0] } : nil,
-                                                      targets: classify ? nil : FineTuning.gatherTargets(data.targets!, part, per: per),
+                                                      targets: classify ? nil : FineTuning.gatherRows(data.targets!, part, per: per),
                                                       teacher: taught, distillation: distillation)
             let share = Float(part.count) / Float(rows.count)
             if share != 1 { for i in seed.indices { seed[i] *= share } }
