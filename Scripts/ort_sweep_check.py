@@ -36,6 +36,17 @@ def median_seconds(runner, x, repeat):
     return float(np.median(times))
 
 
+def checked_accuracy(path, x, y):
+    """onnx.checker's verdict ("ok" or its first line), the ORT runner and its accuracy on (x, y)."""
+    try:
+        onnx.checker.check_model(onnx.load(path), full_check=True)
+        checker = "ok"
+    except Exception as e:  # noqa: BLE001
+        checker = str(e).splitlines()[0]
+    runner = Runner(path)
+    return checker, runner, float(np.mean(scored(runner.run(x)).argmax(1) == y))
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("sweep")
@@ -53,13 +64,8 @@ def main():
         path = r.get("model")
         if not path:
             continue
-        try:
-            onnx.checker.check_model(onnx.load(path), full_check=True)
-            checker = "ok"
-        except Exception as e:  # noqa: BLE001
-            checker, bad = str(e).splitlines()[0], bad + 1
-        runner = Runner(path)
-        accuracy = float(np.mean(scored(runner.run(x)).argmax(1) == y))
+        checker, runner, accuracy = checked_accuracy(path, x, y)
+        bad += 0 if checker == "ok" else 1
         agree = abs(accuracy - r["accuracy"]) * len(x) <= 1.0
         bad += 0 if agree else 1
         # Original and simplified timed back to back, so the ratio is from one run.

@@ -13,14 +13,12 @@ import glob
 import json
 import os
 import sys
-import time
 
 import numpy as np
-import onnx
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Scripts"))
-from check_models import Runner, load_data, scored  # noqa: E402
-from ort_sweep_check import median_seconds  # noqa: E402
+from check_models import Runner, load_data  # noqa: E402
+from ort_sweep_check import checked_accuracy, median_seconds  # noqa: E402
 
 
 def main():
@@ -35,13 +33,8 @@ def main():
     for path in sorted(glob.glob(os.path.join(a.folder, "models", "*.onnx"))):
         name = os.path.basename(path)[:-5]
         report = json.load(open(os.path.join(a.folder, name + ".json")))
-        try:
-            onnx.checker.check_model(onnx.load(path), full_check=True)
-            checker = "ok"
-        except Exception as e:  # noqa: BLE001
-            checker, bad = str(e).splitlines()[0], bad + 1
-        runner = Runner(path)
-        acc = float(np.mean(scored(runner.run(x)).argmax(1) == y))
+        checker, runner, acc = checked_accuracy(path, x, y)
+        bad += 0 if checker == "ok" else 1
         agree = abs(acc - report["metric_after"]) * len(x) <= 1.0
         bad += 0 if agree else 1
         speed = median_seconds(base, x[:256], 20) / median_seconds(runner, x[:256], 20)
